@@ -1,0 +1,60 @@
+package io.backupdesk.diagnostics.playbook;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One condition an automatic backup needs, with how the agent checks it and the ways to fix it. The
+ * version changes whenever the step's meaning changes, so a stored result always says what it
+ * answered.
+ */
+public record PlaybookStep(
+    String key,
+    int number,
+    int version,
+    String title,
+    String whyItMatters,
+    String check,
+    StepInstructions instructions,
+    List<FixOption> fixOptions,
+    Cost cost,
+    String riskNote,
+    boolean detectsOutage) {
+
+  public PlaybookStep {
+    key = Texts.requireSlug(key, "step key");
+    if (number < 1 || version < 1) {
+      throw new IllegalArgumentException("Step " + key + ": number and version start at 1");
+    }
+    title = Texts.require(title, "title of step " + key);
+    whyItMatters = Texts.require(whyItMatters, "why step " + key + " matters");
+    check = Texts.require(check, "check of step " + key);
+    Objects.requireNonNull(instructions, "instructions");
+    fixOptions = List.copyOf(fixOptions);
+    Objects.requireNonNull(cost, "cost");
+    riskNote = Texts.require(riskNote, "risk note of step " + key);
+    var keys = new HashSet<String>();
+    for (FixOption option : fixOptions) {
+      if (!keys.add(option.key())) {
+        throw new IllegalArgumentException(
+            "Step " + key + " offers fix " + option.key() + " twice");
+      }
+    }
+  }
+
+  public Optional<FixOption> fixOption(String fixKey) {
+    return fixOptions.stream().filter(option -> option.key().equals(fixKey)).findFirst();
+  }
+
+  /** "Step 4 · iCloud storage": how timelines and messages name the step. */
+  public String numberedTitle() {
+    return "Step " + number + " · " + title;
+  }
+
+  /** The check-and-fix instructions that apply to this device, labelled when they differ. */
+  public List<InstructionBlock> instructionsFor(Device device) {
+    return instructions.forDevice(Objects.requireNonNull(device, "device"));
+  }
+}

@@ -1,0 +1,50 @@
+package io.backupdesk.diagnostics;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The core stays plain Java so that any front end, and any test, can use it as it is. */
+class DependencyRuleTest {
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.backupdesk.diagnostics");
+
+  @Test
+  void theCoreDependsOnlyOnTheJdkAndItself() {
+    classes()
+        .that()
+        .resideInAPackage("io.backupdesk.diagnostics..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "io.backupdesk.diagnostics..")
+        .check(CORE);
+  }
+
+  @Test
+  void thePlaybookKnowsNothingOfDiagnosesOrTickets() {
+    noClasses()
+        .that()
+        .resideInAPackage("..diagnostics.playbook..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..diagnostics.diagnosis..", "..diagnostics.ticket..")
+        .check(CORE);
+  }
+
+  @Test
+  void diagnosesKnowNothingOfTickets() {
+    noClasses()
+        .that()
+        .resideInAPackage("..diagnostics.diagnosis..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..diagnostics.ticket..")
+        .check(CORE);
+  }
+}
