@@ -1,0 +1,201 @@
+package io.backupdesk.web.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.backupdesk.diagnostics.ticket.IllegalTicketTransitionException;
+import io.quarkus.qute.Template;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into a response a person can act on: an RFC 9457 problem under {@code /api},
+ * an error page elsewhere. Nothing reaches the client as a bare 500 stack trace.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  private final Template error;
+
+  ProblemMappers(Template error) {
+    this.error = error;
+  }
+
+  @ServerExceptionMapper
+  Response notFound(NotFoundException e, UriInfo uri) {
+    return respond(uri, Problem.of(404, "not-found", "Not found", e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  Response conflict(ConflictException e, UriInfo uri) {
+    return respond(
+        uri,
+        Problem.of(409, e.slug(), "Conflict", e.getMessage()).withCurrentState(e.currentState()));
+  }
+
+  @ServerExceptionMapper
+  Response rule(RuleException e, UriInfo uri) {
+    var title = e.status() == 409 ? "Not allowed now" : "Rule of the playbook broken";
+    return respond(
+        uri,
+        Problem.of(e.status(), e.slug(), title, e.getMessage()).withCurrentState(e.currentState()));
+  }
+
+  @ServerExceptionMapper
+  Response ticketTransition(IllegalTicketTransitionException e, UriInfo uri) {
+    return respond(
+        uri, Problem.of(409, "illegal-ticket-transition", "Not allowed now", e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  Response invalid(InvalidInputException e, UriInfo uri) {
+    return respond(
+        uri,
+        Problem.of(400, "invalid-input", "Invalid input", e.getMessage())
+            .withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage()))));
+  }
+
+  @ServerExceptionMapper
+  Response violations(ConstraintViolationException e, UriInfo uri) {
+    var errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
+            .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    var detail =
+        errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+    return respond(
+        uri, Problem.of(400, "invalid-input", "Invalid input", detail).withErrors(errors));
+  }
+
+  @ServerExceptionMapper
+  Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    String detail;
+    if (e instanceof InvalidFormatException f
+        && f.getTargetType() != null
+        && f.getTargetType().isEnum()) {
+      detail =
+          "'"
+              + f.getValue()
+              + "' is not one of "
+              + Arrays.toString(f.getTargetType().getEnumConstants())
+              + " for "
+              + path(f)
+              + ".";
+    } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      detail = "The value of " + path(m) + " has the wrong type or shape.";
+    } else {
+      detail =
+          "The request body is not valid JSON (line "
+              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+              + "). Send a JSON object as documented in /q/openapi.";
+    }
+    return respond(uri, Problem.of(400, "malformed-json", "Malformed request body", detail));
+  }
+
+  @ServerExceptionMapper
+  Response staleRow(OptimisticLockException e, UriInfo uri) {
+    return staleWrite(uri);
+  }
+
+  @ServerExceptionMapper
+  Response staleRow(StaleStateException e, UriInfo uri) {
+    return staleWrite(uri);
+  }
+
+  @ServerExceptionMapper
+  Response http(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(e, uri);
+    }
+    var title = Response.Status.fromStatusCode(status);
+    var detail =
+        switch (status) {
+          case 404 -> "Nothing lives at " + uri.getPath() + ".";
+          case 405 -> "This address does not accept that method.";
+          case 406 -> "This resource cannot answer in the media type you asked for.";
+          case 415 -> "Send the body as application/json.";
+          default -> e.getMessage();
+        };
+    var problem =
+        Problem.of(
+            status,
+            title == null
+                ? "http-" + status
+                : title.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            title == null ? "Error" : title.getReasonPhrase(),
+            detail);
+    var response = respond(uri, problem);
+    // Keep headers such as Allow or WWW-Authenticate that the original response carried.
+    var builder = Response.fromResponse(response);
+    e.getResponse()
+        .getHeaders()
+        .forEach(
+            (k, v) -> {
+              if (!k.equalsIgnoreCase("Content-Type")) {
+                v.forEach(value -> builder.header(k, value));
+              }
+            });
+    return builder.build();
+  }
+
+  @ServerExceptionMapper
+  Response unexpected(Throwable e, UriInfo uri) {
+    LOG.error("Unexpected failure on " + uri.getPath(), e);
+    return respond(
+        uri,
+        Problem.of(
+            500,
+            "unexpected",
+            "Unexpected error",
+            "Something went wrong on our side; nothing was saved. Try again, and tell an administrator if it persists."));
+  }
+
+  private Response staleWrite(UriInfo uri) {
+    return respond(
+        uri,
+        Problem.of(
+            409,
+            "stale-version",
+            "Conflict",
+            "Someone else changed this at the same moment; nothing of yours was saved. Reload and try again."));
+  }
+
+  private Response respond(UriInfo uri, Problem problem) {
+    var path = "/" + uri.getPath().replaceFirst("^/", "");
+    if (path.startsWith("/api/")) {
+      return Response.status(problem.status())
+          .type(Problem.MEDIA_TYPE)
+          .entity(problem.withInstance(path))
+          .build();
+    }
+    return Response.status(problem.status())
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .entity(error.data("problem", problem).data("path", path).render())
+        .build();
+  }
+
+  private static String leaf(String propertyPath) {
+    var dot = propertyPath.lastIndexOf('.');
+    return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+}

@@ -1,0 +1,18 @@
+package io.backupdesk.web.diagnosis;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+@ApplicationScoped
+public class DiagnosisRepository implements PanacheRepository<DiagnosisRecord> {
+
+  /** The ticket's newest diagnosis: the open one if there is one, otherwise the last that ended. */
+  public Optional<DiagnosisRecord> latestOf(long ticketId) {
+    return find("ticketId = ?1 order by attempt desc", ticketId).firstResultOptional();
+  }
+
+  public int attemptsOf(long ticketId) {
+    return (int) count("ticketId", ticketId);
+  }
+}

@@ -1,0 +1,179 @@
+package io.backupdesk.web.ticket;
+
+import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
+import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.TicketStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the queue. Keyset pagination on (sort time, id) keeps a deep page as fast as the first: the
+ * database walks one index from the cursor instead of counting past skipped rows.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class TicketQueue {
+
+  private static final Pattern TICKET_NUMBER = Pattern.compile("#?(\\d{1,18})");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  private final EntityManager em;
+
+  TicketQueue(EntityManager em) {
+    this.em = em;
+  }
+
+  public QueuePage page(QueueQuery query, String currentAgent) {
+    var where = new ArrayList<String>();
+    var params = new HashMap<String, Object>();
+    if (query.status() != null) {
+      where.add("t.status = :status");
+      params.put("status", query.status().name());
+    }
+    if (query.priority() != null) {
+      where.add("t.priority = :priority");
+      params.put("priority", query.priority().name());
+    }
+    if ("unassigned".equals(query.assignee())) {
+      where.add("t.assignee IS NULL");
+    } else if (query.assignee() != null) {
+      where.add("t.assignee = :assignee");
+      params.put("assignee", "mine".equals(query.assignee()) ? currentAgent : query.assignee());
+    }
+    if (query.text() != null) {
+      where.add(textCondition(query.text(), params));
+    }
+    var sort = query.sort();
+    if (query.after() != null) {
+      var cursor = QueueQuery.Cursor.decode(query.after());
+      where.add(
+          "(t."
+              + sort.column
+              + ", t.id) "
+              + (sort.ascending ? ">" : "<")
+              + " (:cursorAt, :cursorId)");
+      params.put("cursorAt", OffsetDateTime.ofInstant(cursor.at(), java.time.ZoneOffset.UTC));
+      params.put("cursorId", cursor.id());
+    }
+    var direction = sort.ascending ? "ASC" : "DESC";
+    var sql =
+        """
+        SELECT t.id, t.version, t.subject, c.name, c.email, t.device_model, t.ios_version,
+               t.status, t.priority, t.assignee, t.created_at, t.updated_at,
+               d.status AS diagnosis_status,
+               (SELECT count(*) FROM step_result sr WHERE sr.diagnosis_id = d.id) AS steps_done,
+               d.current_step
+        FROM ticket t
+        JOIN customer c ON c.id = t.customer_id
+        LEFT JOIN LATERAL (
+            SELECT d.id, d.status, d.current_step FROM diagnosis d
+            WHERE d.ticket_id = t.id ORDER BY d.attempt DESC LIMIT 1) d ON true
+        """
+            + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + "\n")
+            + "ORDER BY t."
+            + sort.column
+            + " "
+            + direction
+            + ", t.id "
+            + direction
+            + "\nLIMIT :limit";
+    var q = em.createNativeQuery(sql, Object[].class);
+    params.forEach(q::setParameter);
+    q.setParameter("limit", query.limit() + 1);
+    @SuppressWarnings("unchecked")
+    List<Object[]> raw = q.getResultList();
+    var rows = new ArrayList<QueuePage.Row>();
+    for (int i = 0; i < Math.min(raw.size(), query.limit()); i++) {
+      rows.add(toRow(raw.get(i)));
+    }
+    String next = null;
+    if (raw.size() > query.limit()) {
+      var last = rows.get(rows.size() - 1);
+      var at = sort.column.equals("created_at") ? last.createdAt() : last.updatedAt();
+      next = new QueueQuery.Cursor(at, last.id()).encode();
+    }
+    return new QueuePage(rows, next);
+  }
+
+  /** Tickets per status over the whole queue, for the filter tabs. */
+  public Map<TicketStatus, Long> countsByStatus() {
+    var counts = new EnumMap<TicketStatus, Long>(TicketStatus.class);
+    for (var s : TicketStatus.values()) {
+      counts.put(s, 0L);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> raw =
+        em.createNativeQuery("SELECT status, count(*) FROM ticket GROUP BY status", Object[].class)
+            .getResultList();
+    for (Object[] r : raw) {
+      counts.put(TicketStatus.valueOf((String) r[0]), ((Number) r[1]).longValue());
+    }
+    return counts;
+  }
+
+  /**
+   * A number finds that ticket; an e-mail address finds its customer's tickets; words find subjects
+   * and customer names starting with them.
+   */
+  private static String textCondition(String text, Map<String, Object> params) {
+    var number = TICKET_NUMBER.matcher(text);
+    if (number.matches()) {
+      params.put("ticketNumber", Long.parseLong(number.group(1)));
+      return "t.id = :ticketNumber";
+    }
+    if (text.contains("@")) {
+      params.put("email", text.toLowerCase(java.util.Locale.ROOT));
+      return "t.customer_id IN (SELECT id FROM customer WHERE lower(email) = :email)";
+    }
+    var words =
+        WORD.matcher(text.toLowerCase(java.util.Locale.ROOT))
+            .results()
+            .map(m -> m.group() + ":*")
+            .toList();
+    if (words.isEmpty()) {
+      return "false";
+    }
+    params.put("tsquery", String.join(" & ", words));
+    return "(t.search @@ to_tsquery('simple', :tsquery)"
+        + " OR t.customer_id IN (SELECT id FROM customer WHERE search @@ to_tsquery('simple', :tsquery)))";
+  }
+
+  private static QueuePage.Row toRow(Object[] r) {
+    return new QueuePage.Row(
+        ((Number) r[0]).longValue(),
+        ((Number) r[1]).intValue(),
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        (String) r[5],
+        (String) r[6],
+        TicketStatus.valueOf((String) r[7]),
+        Priority.valueOf((String) r[8]),
+        (String) r[9],
+        instant(r[10]),
+        instant(r[11]),
+        r[12] == null ? null : DiagnosisStatus.valueOf((String) r[12]),
+        r[12] == null ? null : ((Number) r[13]).intValue(),
+        r[14] == null ? null : ((Number) r[14]).intValue());
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    return ((Timestamp) value).toInstant();
+  }
+}
