@@ -1,9 +1,5 @@
 package io.backupdesk.web.agent;
 
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -16,14 +12,13 @@ import java.time.Instant;
 /** A person who signs in: a support agent, a supervisor or an administrator. */
 @Entity
 @Table(name = "agent")
-@UserDefinition
 public class Agent {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @Username public String username;
+  public String username;
 
   @Column(name = "display_name")
   public String displayName;
@@ -31,9 +26,8 @@ public class Agent {
   public String email;
 
   /** One of agent, supervisor, admin; wider roles include the narrower ones (see config). */
-  @Roles public String role;
+  public String role;
 
-  @Password
   @Column(name = "password_hash")
   public String passwordHash;
 
