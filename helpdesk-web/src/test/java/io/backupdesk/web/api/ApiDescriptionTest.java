@@ -2,6 +2,7 @@ package io.backupdesk.web.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 
 import io.backupdesk.web.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,6 +57,22 @@ class ApiDescriptionTest {
   @BeforeEach
   void agent() {
     TestData.agent("api-agent");
+  }
+
+  @Test
+  void theCoresEnumsAreListedWithTheirValues() {
+    given()
+        .queryParam("format", "json")
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(
+            "components.schemas.StepOutcome.enum",
+            contains("NOTHING_WRONG", "FIXED", "SKIPPED", "NOT_APPLICABLE", "OUTAGE"))
+        .body(
+            "components.schemas.EscalationTarget.enum",
+            contains("TIER_2", "APPLE_SUPPORT", "COMPUTER_BACKUP"));
   }
 
   @Test
