@@ -690,4 +690,69 @@ class DiagnosisApiTest {
         .body("items[0].progress.currentStep", equalTo(3))
         .body("items[0].progress.total", equalTo(9));
   }
+
+  @Test
+  void nineStepsWithNothingFoundEscalateByThemselves() {
+    start();
+    nothingWrongAt(
+        "backup-switch",
+        "wifi",
+        "power",
+        "storage",
+        "apple-status",
+        "account-verification",
+        "restart",
+        "reset-settings");
+    given()
+        .contentType(JSON)
+        .body(Map.of("stepKey", "ios-update", "outcome", "NOT_APPLICABLE"))
+        .when()
+        .post(diagnosis + "/outcomes")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ESCALATED"))
+        .body("escalation.target", equalTo("TIER_2"))
+        .body("escalation.automatic", equalTo(true))
+        .body("progress.done", equalTo(9))
+        .body("progress.percent", equalTo(100));
+    ticketIs("ESCALATED");
+  }
+
+  @Test
+  void aClosedTicketCannotStartADiagnosis() {
+    given()
+        .contentType(JSON)
+        .body(Map.of("status", "CLOSED"))
+        .when()
+        .patch("/api/v1/tickets/" + ticket)
+        .then()
+        .statusCode(200);
+    given()
+        .when()
+        .post(diagnosis)
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("/problems/ticket-closed"))
+        .body("detail", containsString("reopen it before starting a diagnosis"));
+  }
+
+  @Test
+  void anEndedDiagnosisCanBeFollowedByASecondAttempt() {
+    start();
+    given()
+        .contentType(JSON)
+        .body(Map.of("target", "TIER_2", "reason", "Needs a specialist"))
+        .when()
+        .post(diagnosis + "/escalation")
+        .then()
+        .statusCode(200);
+    given()
+        .when()
+        .post(diagnosis)
+        .then()
+        .statusCode(201)
+        .body("attempt", equalTo(2))
+        .body("status", equalTo("IN_PROGRESS"));
+    ticketIs("IN_DIAGNOSIS");
+  }
 }

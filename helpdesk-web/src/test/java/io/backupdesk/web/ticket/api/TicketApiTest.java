@@ -437,4 +437,30 @@ class TicketApiTest {
         .body("errors[0].field", equalTo("body"))
         .body("errors[0].message", equalTo("A note cannot be empty: write what happened."));
   }
+
+  @Test
+  void anEmptyPatchChangesNothing() {
+    long id = TestData.ticket().openedBy("api-agent");
+    given()
+        .contentType(JSON)
+        .body("{}")
+        .when()
+        .patch("/api/v1/tickets/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo("\"0\""))
+        .body("status", equalTo("NEW"));
+  }
+
+  @Test
+  void aMethodTheAddressDoesNotAcceptIsA405Problem() {
+    long id = TestData.ticket().openedBy("api-agent");
+    given()
+        .when()
+        .delete("/api/v1/tickets/" + id)
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("This address does not accept that method."));
+  }
 }
