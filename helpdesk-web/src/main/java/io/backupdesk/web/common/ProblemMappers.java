@@ -3,6 +3,7 @@ package io.backupdesk.web.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.backupdesk.diagnostics.ticket.IllegalTicketTransitionException;
 import io.quarkus.qute.Template;
 import jakarta.persistence.OptimisticLockException;
@@ -105,6 +106,15 @@ public class ProblemMappers {
     return respond(uri, Problem.of(400, "malformed-json", "Malformed request body", detail));
   }
 
+  /**
+   * Declared for the subtype too: otherwise quarkus-rest-jackson's own mapper for it, being the
+   * closer match, answers unknown enum values and wrong types with a non-problem body.
+   */
+  @ServerExceptionMapper
+  Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    return malformedJson(e, uri);
+  }
+
   @ServerExceptionMapper
   Response staleRow(OptimisticLockException e, UriInfo uri) {
     return staleWrite(uri);
@@ -118,6 +128,10 @@ public class ProblemMappers {
   @ServerExceptionMapper
   Response http(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
+    if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+      // quarkus-rest-jackson wraps a body that does not parse as JSON in a plain 400.
+      return malformedJson(json, uri);
+    }
     if (status >= 500) {
       return unexpected(e, uri);
     }

@@ -1,0 +1,26 @@
+package io.backupdesk.web.common.api;
+
+/**
+ * Media types and descriptions that the OpenAPI annotations of every API resource share, so that
+ * every error response is documented as an RFC 9457 problem.
+ */
+public final class ProblemResponses {
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  public static final String BAD_REQUEST =
+      "Invalid input: a missing or malformed field, an unknown enum value, or a body that is not"
+          + " JSON. `errors` names the fields.";
+  public static final String UNAUTHORIZED = "No or wrong HTTP Basic credentials.";
+  public static final String FORBIDDEN = "Signed in, but the account lacks the agent role.";
+  public static final String NOT_FOUND_TICKET = "No ticket with this number.";
+  public static final String STALE =
+      "The version you sent (body `version` or `If-Match`) is stale, or the change is not allowed"
+          + " now; `currentState` holds the resource as it is, nothing was changed.";
+  public static final String UNSUPPORTED = "The body was not sent as application/json.";
+  public static final String RULE_BROKEN =
+      "A rule of the playbook refused the command (unknown step or fix option, missing consent,"
+          + " skip without reason, step out of order); `currentState` holds the diagnosis.";
+
+  private ProblemResponses() {}
+}

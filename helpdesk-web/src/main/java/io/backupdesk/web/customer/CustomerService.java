@@ -1,0 +1,38 @@
+package io.backupdesk.web.customer;
+
+import io.backupdesk.web.common.NotFoundException;
+import io.backupdesk.web.ticket.Ticket;
+import io.backupdesk.web.ticket.TicketRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Finds customers and the tickets they opened; customers are created with their first ticket. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CustomerService {
+
+  private final CustomerRepository customers;
+  private final TicketRepository tickets;
+
+  CustomerService(CustomerRepository customers, TicketRepository tickets) {
+    this.customers = customers;
+    this.tickets = tickets;
+  }
+
+  public Customer get(long id) {
+    return customers.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Customer", id));
+  }
+
+  /** The customer with this e-mail address, in any case. */
+  public Customer byEmail(String email) {
+    return customers
+        .findByEmail(email)
+        .orElseThrow(() -> new NotFoundException("A customer with e-mail", email));
+  }
+
+  /** Every ticket of the customer, newest first. */
+  public List<Ticket> ticketsOf(long customerId) {
+    return tickets.list("customer.id = ?1 order by createdAt desc, id desc", customerId);
+  }
+}

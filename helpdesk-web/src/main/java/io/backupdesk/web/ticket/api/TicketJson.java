@@ -1,0 +1,59 @@
+package io.backupdesk.web.ticket.api;
+
+import io.backupdesk.diagnostics.ticket.Channel;
+import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.TicketStatus;
+import io.backupdesk.web.ticket.TicketView;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A ticket as the API returns it, and as {@code currentState} of a 409 about a ticket. {@code
+ * version} is also sent as the ETag; send it back as {@code version} or {@code If-Match}.
+ */
+@Schema(name = "Ticket", description = "A customer's request for help with one iPhone.")
+public record TicketJson(
+    @Schema(description = "The ticket number") long id,
+    @Schema(description = "Changes with every write; send it back to guard against lost updates")
+        int version,
+    String subject,
+    String description,
+    CustomerRef customer,
+    String deviceModel,
+    String iosVersion,
+    Channel channel,
+    Priority priority,
+    TicketStatus status,
+    @Schema(description = "User name of the agent handling it; null when unassigned")
+        String assignee,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant resolvedAt,
+    Instant closedAt) {
+
+  /** Who the ticket is for; the full record is at /api/v1/customers/{id}. */
+  @Schema(name = "TicketCustomer")
+  public record CustomerRef(long id, String name, String email, String phone) {}
+
+  public static TicketJson of(TicketView t) {
+    var c = t.customer();
+    return new TicketJson(
+        t.id(),
+        t.version(),
+        t.subject(),
+        t.description(),
+        new CustomerRef(c.id(), c.name(), c.email(), c.phone()),
+        t.deviceModel(),
+        t.iosVersion(),
+        t.channel(),
+        t.priority(),
+        t.status(),
+        t.assignee(),
+        t.createdBy(),
+        t.createdAt(),
+        t.updatedAt(),
+        t.resolvedAt(),
+        t.closedAt());
+  }
+}

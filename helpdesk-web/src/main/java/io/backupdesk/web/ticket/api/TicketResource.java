@@ -1,0 +1,283 @@
+package io.backupdesk.web.ticket.api;
+
+import static io.backupdesk.web.common.api.ProblemResponses.BAD_REQUEST;
+import static io.backupdesk.web.common.api.ProblemResponses.FORBIDDEN;
+import static io.backupdesk.web.common.api.ProblemResponses.NOT_FOUND_TICKET;
+import static io.backupdesk.web.common.api.ProblemResponses.PROBLEM_JSON;
+import static io.backupdesk.web.common.api.ProblemResponses.STALE;
+import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
+import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
+
+import io.backupdesk.diagnostics.playbook.Playbooks;
+import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.TicketStatus;
+import io.backupdesk.web.common.Problem;
+import io.backupdesk.web.common.api.Preconditions;
+import io.backupdesk.web.common.api.QueryParams;
+import io.backupdesk.web.ticket.NewTicket;
+import io.backupdesk.web.ticket.QueueQuery;
+import io.backupdesk.web.ticket.Ticket;
+import io.backupdesk.web.ticket.TicketQueue;
+import io.backupdesk.web.ticket.TicketService;
+import io.backupdesk.web.ticket.TicketView;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Tickets over HTTP: open, list the queue, read, change handling, add notes, read the timeline. */
+@Path("/api/v1/tickets")
+@Tag(name = "Tickets", description = "Customers' requests for help, the queue and timelines")
+@RolesAllowed("agent")
+@Produces(MediaType.APPLICATION_JSON)
+public class TicketResource {
+
+  private final TicketService tickets;
+  private final TicketQueue queue;
+  private final SecurityIdentity identity;
+
+  TicketResource(TicketService tickets, TicketQueue queue, SecurityIdentity identity) {
+    this.tickets = tickets;
+    this.queue = queue;
+    this.identity = identity;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Open a ticket",
+      description =
+          "A customer who wrote before (same e-mail, any case) is reused. The ticket starts NEW.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Opened; Location names the ticket, ETag is its version",
+      headers = {@Header(name = "Location"), @Header(name = "ETag")},
+      content = @Content(schema = @Schema(implementation = TicketJson.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = BAD_REQUEST,
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  @APIResponse(
+      responseCode = "415",
+      description = UNSUPPORTED,
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  public Response create(
+      @Valid @NotNull(message = "Send the ticket as a JSON object") NewTicket body, UriInfo uri) {
+    Ticket ticket = tickets.create(body, agent());
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(ticket.id)).build())
+        .tag(Preconditions.etag(ticket.version))
+        .entity(TicketJson.of(TicketView.of(ticket)))
+        .build();
+  }
+
+  @GET
+  @Operation(
+      summary = "Read the queue, one page at a time",
+      description =
+          "Filters combine with AND. Pages are cut by a cursor: pass `next` of one page as `after`"
+              + " of the next; a ticket never appears on two pages.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page, the cursor of the next, and counts per status",
+      content = @Content(schema = @Schema(implementation = TicketPageJson.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "An unknown status, priority or sort, a bad cursor or limit",
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  public TicketPageJson list(
+      @Parameter(
+              description =
+                  "NEW, IN_DIAGNOSIS, WAITING_ON_CUSTOMER, WAITING_ON_APPLE, RESOLVED,"
+                      + " ESCALATED or CLOSED")
+          @QueryParam("status")
+          String status,
+      @Parameter(description = "A user name, `mine` or `unassigned`") @QueryParam("assignee")
+          String assignee,
+      @Parameter(description = "LOW, NORMAL, HIGH or URGENT") @QueryParam("priority")
+          String priority,
+      @Parameter(
+              description =
+                  "A ticket number (`42` or `#42`), a customer's e-mail, or words that start the"
+                      + " subject or the customer's name")
+          @QueryParam("q")
+          String q,
+      @Parameter(description = "UPDATED_DESC (default), UPDATED_ASC, CREATED_DESC, CREATED_ASC")
+          @QueryParam("sort")
+          String sort,
+      @Parameter(description = "The `next` cursor of the previous page") @QueryParam("after")
+          String after,
+      @Parameter(description = "Tickets per page, 1 to 200 (default 25)") @QueryParam("limit")
+          String limit) {
+    var query =
+        new QueueQuery(
+            QueryParams.enumValue("status", status, TicketStatus.class),
+            assignee,
+            QueryParams.enumValue("priority", priority, Priority.class),
+            q,
+            QueryParams.enumValue("sort", sort, QueueQuery.Sort.class),
+            after == null || after.isBlank() ? null : after.strip(),
+            QueryParams.intValue("limit", limit));
+    var page = queue.page(query, agent());
+    return TicketPageJson.of(page, queue.countsByStatus(), Playbooks.standard().current().size());
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read a ticket", description = "The ETag is the ticket's version.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = TicketJson.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = NOT_FOUND_TICKET,
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  public Response get(@PathParam("id") long id) {
+    return ok(tickets.get(id));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change status, priority or assignee",
+      description =
+          "Absent fields stay as they are. Send the version you saw as `version` or `If-Match`:"
+              + " if the ticket changed since, nothing is written and you get 409 with"
+              + " `currentState`.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket after the change",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = TicketJson.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = BAD_REQUEST,
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such ticket, or no enabled agent with the assignee's user name",
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          STALE + " A status the ticket cannot move to (e.g. RESOLVED from NEW) is also 409.",
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "415",
+      description = UNSUPPORTED,
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  public Response update(
+      @PathParam("id") long id,
+      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Valid @NotNull(message = "Send the change as a JSON object") TicketPatchJson body) {
+    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
+    tickets.update(id, expected, body.toUpdate(), agent());
+    // Read it back: the updated entity is detached once the service's transaction has ended.
+    return ok(tickets.get(id));
+  }
+
+  @POST
+  @Path("{id}/notes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add a note to the ticket's timeline")
+  @APIResponse(
+      responseCode = "201",
+      description = "The note as a timeline event; Location is the timeline",
+      headers = @Header(name = "Location"),
+      content = @Content(schema = @Schema(implementation = TimelineEventJson.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "The note is missing, blank or longer than 10,000 characters",
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = NOT_FOUND_TICKET,
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "415",
+      description = UNSUPPORTED,
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  public Response addNote(
+      @PathParam("id") long id,
+      @Valid @NotNull(message = "Send the note as a JSON object") NoteJson body,
+      UriInfo uri) {
+    var event = tickets.addNote(id, body.body(), agent());
+    var timeline = uri.getBaseUriBuilder().path("api/v1/tickets/{id}/timeline").build(id);
+    return Response.created(timeline).entity(TimelineEventJson.of(event)).build();
+  }
+
+  @GET
+  @Path("{id}/timeline")
+  @Operation(summary = "Read the ticket's timeline, oldest event first")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every event of the ticket and its diagnoses",
+      content = @Content(schema = @Schema(implementation = TimelineEventJson.Timeline.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = NOT_FOUND_TICKET,
+      content =
+          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  public TimelineEventJson.Timeline timeline(@PathParam("id") long id) {
+    return new TimelineEventJson.Timeline(
+        id, tickets.timeline(id).stream().map(TimelineEventJson::of).toList());
+  }
+
+  private Response ok(Ticket ticket) {
+    return Response.ok(TicketJson.of(TicketView.of(ticket)))
+        .tag(Preconditions.etag(ticket.version))
+        .build();
+  }
+
+  private String agent() {
+    return identity.getPrincipal().getName();
+  }
+}

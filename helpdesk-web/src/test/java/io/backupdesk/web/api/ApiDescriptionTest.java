@@ -1,0 +1,118 @@
+package io.backupdesk.web.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import io.backupdesk.web.testing.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every operation of the ticket, diagnosis, customer and playbook API is described in OpenAPI. */
+@QuarkusTest
+@TestSecurity(user = "api-agent", roles = "agent")
+class ApiDescriptionTest {
+
+  /** path → method → error statuses that must be documented (401 everywhere). */
+  private static final Map<String, Map<String, List<String>>> OPERATIONS =
+      Map.ofEntries(
+          Map.entry(
+              "/api/v1/tickets",
+              Map.of("get", List.of("400", "401"), "post", List.of("400", "401", "415"))),
+          Map.entry(
+              "/api/v1/tickets/{id}",
+              Map.of(
+                  "get", List.of("401", "404"),
+                  "patch", List.of("400", "401", "404", "409", "415"))),
+          Map.entry(
+              "/api/v1/tickets/{id}/notes", Map.of("post", List.of("400", "401", "404", "415"))),
+          Map.entry("/api/v1/tickets/{id}/timeline", Map.of("get", List.of("401", "404"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis",
+              Map.of("get", List.of("401", "404"), "post", List.of("401", "404", "409"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis/outcomes",
+              Map.of("post", List.of("400", "401", "404", "409", "415", "422"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis/verification",
+              Map.of("post", List.of("400", "401", "404", "409", "415", "422"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis/escalation",
+              Map.of("post", List.of("400", "401", "404", "409", "415"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis/abandonment",
+              Map.of("post", List.of("400", "401", "404", "409", "415"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis/resumption",
+              Map.of("post", List.of("400", "401", "404", "409", "415"))),
+          Map.entry("/api/v1/customers", Map.of("get", List.of("400", "401", "404"))),
+          Map.entry("/api/v1/customers/{id}", Map.of("get", List.of("401", "404"))),
+          Map.entry("/api/v1/playbook", Map.of("get", List.of("401"))),
+          Map.entry("/api/v1/playbook/devices", Map.of("get", List.of("401"))));
+
+  @BeforeEach
+  void agent() {
+    TestData.agent("api-agent");
+  }
+
+  @Test
+  void theCoresEnumsAreListedWithTheirValues() {
+    given()
+        .queryParam("format", "json")
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(
+            "components.schemas.StepOutcome.enum",
+            contains("NOTHING_WRONG", "FIXED", "SKIPPED", "NOT_APPLICABLE", "OUTAGE"))
+        .body(
+            "components.schemas.EscalationTarget.enum",
+            contains("TIER_2", "APPLE_SUPPORT", "COMPUTER_BACKUP"));
+  }
+
+  @Test
+  void everyOperationHasASummaryATagAndItsProblems() {
+    Map<String, Map<String, Map<String, Object>>> paths =
+        given()
+            .queryParam("format", "json")
+            .when()
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("paths");
+
+    OPERATIONS.forEach(
+        (path, methods) -> {
+          assertThat(paths).as("documented paths").containsKey(path);
+          methods.forEach(
+              (method, errors) -> {
+                var operation = paths.get(path).get(method);
+                assertThat(operation).as(method + " " + path).isNotNull();
+                assertThat((String) operation.get("summary"))
+                    .as("summary of " + method + " " + path)
+                    .isNotBlank();
+                assertThat((List<?>) operation.get("tags"))
+                    .as("tags of " + method + " " + path)
+                    .isNotEmpty();
+                @SuppressWarnings("unchecked")
+                var responses = (Map<String, Map<String, Object>>) operation.get("responses");
+                assertThat(responses)
+                    .as("responses of " + method + " " + path)
+                    .containsKeys(errors.toArray(String[]::new));
+                errors.stream()
+                    .filter(status -> !status.equals("401"))
+                    .forEach(
+                        status ->
+                            assertThat(responses.get(status).toString())
+                                .as(status + " of " + method + " " + path)
+                                .contains("application/problem+json", "Problem"));
+              });
+        });
+  }
+}
