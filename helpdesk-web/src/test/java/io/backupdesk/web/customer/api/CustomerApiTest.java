@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "api-agent", roles = "agent", authMechanism = "basic")
+@TestSecurity(user = "api-agent", roles = "agent", authMechanism = "api")
 class CustomerApiTest {
 
   long n;

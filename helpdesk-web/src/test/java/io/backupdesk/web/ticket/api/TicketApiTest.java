@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "api-agent", roles = "agent", authMechanism = "basic")
+@TestSecurity(user = "api-agent", roles = "agent", authMechanism = "api")
 class TicketApiTest {
 
   private static final String ISO_INSTANT = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";

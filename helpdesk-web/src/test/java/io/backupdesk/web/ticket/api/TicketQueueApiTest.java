@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "api-agent", roles = "agent", authMechanism = "basic")
+@TestSecurity(user = "api-agent", roles = "agent", authMechanism = "api")
 class TicketQueueApiTest {
 
   /** A word only this test's tickets have in their subject, so other tests' rows never count. */
