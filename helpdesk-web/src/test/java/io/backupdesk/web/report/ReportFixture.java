@@ -15,19 +15,19 @@ import java.util.List;
  * report tests that need figures worked out by hand. Times are UTC, written like {@code
  * 2019-03-04T09:00}.
  */
-final class ReportFixture {
+public final class ReportFixture {
 
   private ReportFixture() {}
 
-  static Instant at(String utc) {
+  public static Instant at(String utc) {
     return Instant.parse(utc + ":00Z");
   }
 
-  static long customer(String name, String email) {
+  public static long customer(String name, String email) {
     return insert("INSERT INTO customer (name, email) VALUES (?, ?) RETURNING id", name, email);
   }
 
-  static long ticket(long customer, String model, String ios, String agent, String created) {
+  public static long ticket(long customer, String model, String ios, String agent, String created) {
     Instant at = at(created);
     return insert(
         """
@@ -44,12 +44,12 @@ final class ReportFixture {
         Timestamp.from(at));
   }
 
-  static Diagnosis diagnosis(long ticket, int attempt, String agent, String started) {
+  public static Diagnosis diagnosis(long ticket, int attempt, String agent, String started) {
     return new Diagnosis(ticket, attempt, agent, at(started));
   }
 
   /** A diagnosis being described, written by one of the ending methods. */
-  static final class Diagnosis {
+  public static final class Diagnosis {
     private final long ticket;
     private final int attempt;
     private final String agent;
@@ -63,16 +63,16 @@ final class ReportFixture {
       this.started = started;
     }
 
-    Diagnosis nothingWrong(int step, String from, String to) {
+    public Diagnosis nothingWrong(int step, String from, String to) {
       return step(step, "NOTHING_WRONG", null, null, from, to);
     }
 
-    Diagnosis fixed(int step, String fix, boolean backupCompleted, String from, String to) {
+    public Diagnosis fixed(int step, String fix, boolean backupCompleted, String from, String to) {
       return step(
           step, "FIXED", fix, backupCompleted ? "BACKUP_COMPLETED" : "STILL_FAILING", from, to);
     }
 
-    Diagnosis outage(int step, String from, String to) {
+    public Diagnosis outage(int step, String from, String to) {
       return step(step, "OUTAGE", null, null, from, to);
     }
 
@@ -82,23 +82,23 @@ final class ReportFixture {
       return this;
     }
 
-    long resolved(int step, String fix, String ended) {
+    public long resolved(int step, String fix, String ended) {
       return write("RESOLVED", null, null, step, fix, null, at(ended));
     }
 
-    long escalated(String ended) {
+    public long escalated(String ended) {
       return write("ESCALATED", null, null, null, null, "TIER_2", at(ended));
     }
 
-    long waitingOnApple(String ended) {
+    public long waitingOnApple(String ended) {
       return write("WAITING_ON_APPLE", null, null, null, null, null, at(ended));
     }
 
-    long abandonedAt(int currentStep, String since) {
+    public long abandonedAt(int currentStep, String since) {
       return write("ABANDONED", currentStep, at(since), null, null, null, null);
     }
 
-    long inProgressAt(int currentStep, String since) {
+    public long inProgressAt(int currentStep, String since) {
       return write("IN_PROGRESS", currentStep, at(since), null, null, null, null);
     }
 
@@ -169,7 +169,7 @@ final class ReportFixture {
     }
   }
 
-  static long insert(String sql, Object... values) {
+  public static long insert(String sql, Object... values) {
     var dataSource = Arc.container().instance(AgroalDataSource.class).get();
     try (Connection connection = dataSource.getConnection();
         var statement = connection.prepareStatement(sql)) {
@@ -180,6 +180,45 @@ final class ReportFixture {
         result.next();
         return result.getLong(1);
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs a statement that changes rows, in its own transaction. */
+  public static void execute(String sql, Object... values) {
+    var dataSource = Arc.container().instance(AgroalDataSource.class).get();
+    try (Connection connection = dataSource.getConnection();
+        var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The rows of a query, each as its columns' text. */
+  public static List<List<String>> rows(String sql, Object... values) {
+    var dataSource = Arc.container().instance(AgroalDataSource.class).get();
+    try (Connection connection = dataSource.getConnection();
+        var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      var rows = new ArrayList<List<String>>();
+      try (var result = statement.executeQuery()) {
+        int columns = result.getMetaData().getColumnCount();
+        while (result.next()) {
+          var row = new ArrayList<String>();
+          for (int c = 1; c <= columns; c++) {
+            row.add(result.getString(c));
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
