@@ -5,16 +5,20 @@ import static io.backupdesk.web.report.ReportFixture.diagnosis;
 import static io.backupdesk.web.report.ReportFixture.ticket;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.agroal.api.AgroalDataSource;
 import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.web.testing.TestData;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -79,6 +83,10 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportResourceTest {
+
+  @Inject
+  @DataSource("reporting")
+  AgroalDataSource reporting;
 
   static final String PERIOD = "?from=2019-03-04&to=2019-03-17";
   static final String A = "iPhone Report-A";
@@ -369,6 +377,16 @@ class ReportResourceTest {
   @TestSecurity(user = "rpt-ann", roles = "agent", authMechanism = "basic")
   void agentsCannotReadReports() {
     given().get("/api/v1/reports/agents" + PERIOD).then().statusCode(403);
+  }
+
+  @Test
+  void theReportingPoolCannotWrite() throws Exception {
+    try (var connection = reporting.getConnection();
+        var statement = connection.createStatement()) {
+      assertThatThrownBy(
+              () -> statement.executeUpdate("UPDATE agent SET enabled = enabled WHERE id = 0"))
+          .hasMessageContaining("read-only");
+    }
   }
 
   @Test
