@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestSecurity(user = "exp-lead", roles = "supervisor", authMechanism = "basic")
+@TestSecurity(user = "exp-lead", roles = "supervisor", authMechanism = "api")
 class ExportResourceTest {
 
   static final String STEP_HEADER =
@@ -385,7 +385,7 @@ class ExportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "exp-agent", roles = "agent", authMechanism = "basic")
+  @TestSecurity(user = "exp-agent", roles = "agent", authMechanism = "api")
   void agentsMayNotExport() {
     for (var path : Arrays.asList("tickets", "diagnoses", "step-results")) {
       given().get("/api/v1/export/" + path).then().statusCode(403);

@@ -163,7 +163,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void resolutionsByFix() {
     assertReport(
         "resolutions-by-fix" + PERIOD,
@@ -183,7 +183,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void stepFunnel() {
     var expected = new ArrayList<String>();
     expected.add(
@@ -203,7 +203,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void escalations() {
     assertReport(
         "escalations" + PERIOD,
@@ -221,7 +221,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void timeToResolution() {
     assertReport(
         "time-to-resolution" + PERIOD,
@@ -240,7 +240,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void stepTimes() {
     assertReport(
         "step-times" + PERIOD,
@@ -253,7 +253,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void firstContactResolution() {
     assertReport(
         "first-contact-resolution" + PERIOD,
@@ -267,7 +267,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void agents() {
     assertReport(
         "agents" + PERIOD,
@@ -277,7 +277,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void repeatContacts() {
     assertReport(
         "repeat-contacts" + PERIOD,
@@ -286,7 +286,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void csvDownloadHasTheDocumentedHeaderByAcceptOrFormat() {
     given()
         .accept("text/csv")
@@ -317,7 +317,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void periodDefaultsToTheLast30Days() {
     var today = LocalDate.now(ZoneOffset.UTC);
     given()
@@ -336,7 +336,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "basic")
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
   void invalidFiltersAreProblems() {
     for (var bad :
         Map.of(
@@ -374,7 +374,7 @@ class ReportResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "rpt-ann", roles = "agent", authMechanism = "basic")
+  @TestSecurity(user = "rpt-ann", roles = "agent", authMechanism = "api")
   void agentsCannotReadReports() {
     given().get("/api/v1/reports/agents" + PERIOD).then().statusCode(403);
   }
