@@ -93,6 +93,7 @@ class AgentJourneyBrowserTest {
 
     // Sign in for real through the form.
     open("/login");
+    screenshot("sign-in");
     type("j_username", AGENT);
     type("j_password", TestData.PASSWORD);
     click(By.cssSelector("form[action='/j_security_check'] button[type=submit]"));
@@ -100,6 +101,7 @@ class AgentJourneyBrowserTest {
 
     // Open a ticket for an iPhone 8 customer.
     clickLink("New ticket");
+    screenshot("new-ticket");
     type("customerName", customer);
     type("customerEmail", email);
     new Select(browser.findElement(By.id("deviceModel"))).selectByVisibleText("iPhone 8");
