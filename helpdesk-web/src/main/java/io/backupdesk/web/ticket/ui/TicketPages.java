@@ -22,6 +22,8 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,15 +153,24 @@ public class TicketPages {
     NewTicket input = form.toNewTicket();
     Set<ConstraintViolation<NewTicket>> violations = validator.validate(input);
     if (!violations.isEmpty()) {
+      // One message per field, the same every time: "enter it" before "it has the wrong form".
       var errors = new TreeMap<String, String>();
-      violations.forEach(
-          v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a));
+      violations.stream()
+          .sorted(
+              Comparator.comparing((ConstraintViolation<NewTicket> v) -> !isPresenceRule(v))
+                  .thenComparing(ConstraintViolation::getMessage))
+          .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
       return Response.status(Response.Status.BAD_REQUEST)
           .entity(Templates.newTicket(newTicketPage(form, errors)))
           .build();
     }
     Ticket ticket = tickets.create(input, currentAgent.username());
     return seeTicket(ticket.id);
+  }
+
+  private static boolean isPresenceRule(ConstraintViolation<?> violation) {
+    var rule = violation.getConstraintDescriptor().getAnnotation().annotationType();
+    return rule == NotBlank.class || rule == NotNull.class;
   }
 
   @GET
