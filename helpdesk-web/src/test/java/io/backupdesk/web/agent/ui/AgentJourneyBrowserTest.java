@@ -28,7 +28,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An agent's first call, in a real browser: sign in through the form, open a ticket for an iPhone
@@ -205,8 +207,12 @@ class AgentJourneyBrowserTest {
     field.sendKeys(value);
   }
 
+  /** Clicks something that loads a page, and waits until the old page is gone. */
   private void click(By by) {
+    WebElement oldPage = browser.findElement(By.tagName("html"));
     browser.findElement(by).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.stalenessOf(oldPage));
   }
 
   private void clickButton(String words) {
