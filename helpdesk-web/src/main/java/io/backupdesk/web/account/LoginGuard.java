@@ -59,6 +59,19 @@ public class LoginGuard {
         + " minute(s), or ask an administrator to reset the password.";
   }
 
+  /** Carries "locked for N minutes" across the form login's redirect to the sign-in page. */
+  public static final String LOCKED_COOKIE = "backupdesk-locked";
+
+  /**
+   * The sign-in page's notice for a locked account, or null when the cookie says nothing usable.
+   */
+  public static String lockedNotice(String minutes) {
+    if (minutes == null || !minutes.matches("\\d{1,3}")) {
+      return null;
+    }
+    return lockedMessage(Duration.ofMinutes(Long.parseLong(minutes)));
+  }
+
   public void recordFailure(String username, String ip) {
     QuarkusTransaction.requiringNew()
         .run(

@@ -57,6 +57,16 @@ class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
       audit.record(AuditEntry.Action.LOGIN_THROTTLED, username, username, null, ip);
       if (routing != null) {
         routing.put(THROTTLED, locked.get());
+        if (FORM_POST.equals(routing.normalizedPath())) {
+          var minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+          routing
+              .response()
+              .addCookie(
+                  io.vertx.core.http.Cookie.cookie(LoginGuard.LOCKED_COOKIE, Long.toString(minutes))
+                      .setPath("/login")
+                      .setMaxAge(60)
+                      .setHttpOnly(true));
+        }
       }
       throw new AuthenticationFailedException(LoginGuard.lockedMessage(locked.get()));
     }

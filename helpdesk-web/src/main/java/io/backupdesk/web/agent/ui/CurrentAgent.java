@@ -1,0 +1,53 @@
+package io.backupdesk.web.agent.ui;
+
+import io.backupdesk.web.agent.AgentRepository;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+/**
+ * The signed-in agent as the layout shows it ({@code inject:currentAgent}): the header greets them
+ * by display name and offers the sign-out button.
+ */
+@Named("currentAgent")
+@RequestScoped
+public class CurrentAgent {
+
+  private final SecurityIdentity identity;
+  private final AgentRepository agents;
+  private String displayName;
+
+  CurrentAgent(SecurityIdentity identity, AgentRepository agents) {
+    this.identity = identity;
+    this.agents = agents;
+  }
+
+  public boolean signedIn() {
+    return !identity.isAnonymous();
+  }
+
+  public String username() {
+    return signedIn() ? identity.getPrincipal().getName() : null;
+  }
+
+  /**
+   * The account's display name; the user name where the database cannot be asked (an error page
+   * rendered on an I/O thread) or the account is unknown.
+   */
+  public String displayName() {
+    if (!signedIn()) {
+      return "";
+    }
+    if (displayName == null) {
+      displayName =
+          Context.isOnEventLoopThread()
+              ? username()
+              : agents
+                  .findByUsername(username())
+                  .map(agent -> agent.displayName)
+                  .orElse(username());
+    }
+    return displayName;
+  }
+}

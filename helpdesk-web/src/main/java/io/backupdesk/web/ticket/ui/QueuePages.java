@@ -1,0 +1,148 @@
+package io.backupdesk.web.ticket.ui;
+
+import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
+import io.backupdesk.diagnostics.playbook.Playbooks;
+import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.TicketStatus;
+import io.backupdesk.web.agent.ui.CurrentAgent;
+import io.backupdesk.web.ticket.QueuePage;
+import io.backupdesk.web.ticket.QueueQuery;
+import io.backupdesk.web.ticket.TicketQueue;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The queue at {@code /} (also {@code /tickets}): filters in the URL, keyset paging. */
+@Path("/")
+@RolesAllowed("agent")
+@Produces(MediaType.TEXT_HTML)
+public class QueuePages {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance queue(Queue queue);
+  }
+
+  /** Everything the queue page shows. */
+  public record Queue(
+      QueueFilters filters,
+      List<Tab> tabs,
+      List<Line> lines,
+      String nextPage,
+      List<Choice> assignees,
+      List<Choice> priorities,
+      List<Choice> sorts,
+      Instant now) {}
+
+  /** A status tab with its count and the link that keeps the other filters. */
+  public record Tab(String label, long count, String url, boolean selected) {}
+
+  /** One ticket in the queue with its assignee's name and how far its diagnosis got. */
+  public record Line(QueuePage.Row row, String assigneeName, String progress) {}
+
+  /** An option of a select. */
+  public record Choice(String value, String label, boolean selected) {}
+
+  private final TicketQueue tickets;
+  private final CurrentAgent currentAgent;
+  private final AgentNames agentNames;
+  private final Clock clock;
+
+  QueuePages(TicketQueue tickets, CurrentAgent currentAgent, AgentNames agentNames, Clock clock) {
+    this.tickets = tickets;
+    this.currentAgent = currentAgent;
+    this.agentNames = agentNames;
+    this.clock = clock;
+  }
+
+  @GET
+  public TemplateInstance queue(@BeanParam QueueFilters filters) {
+    QueuePage page = tickets.page(filters.toQuery(), currentAgent.username());
+    Map<String, String> names = agentNames.all();
+    return Templates.queue(
+        new Queue(
+            filters,
+            tabs(filters),
+            page.rows().stream()
+                .map(
+                    row ->
+                        new Line(
+                            row,
+                            row.assignee() == null
+                                ? null
+                                : names.getOrDefault(row.assignee(), row.assignee()),
+                            progress(row)))
+                .toList(),
+            page.nextCursor() == null ? null : filters.nextPage(page.nextCursor()),
+            List.of(
+                new Choice("", "Everybody", filters.assigneeValue().isEmpty()),
+                new Choice("mine", "Mine", filters.assigneeValue().equals("mine")),
+                new Choice(
+                    "unassigned", "Unassigned", filters.assigneeValue().equals("unassigned"))),
+            priorities(filters.priorityValue()),
+            sorts(filters.sortValue()),
+            clock.instant()));
+  }
+
+  private List<Tab> tabs(QueueFilters filters) {
+    Map<TicketStatus, Long> counts = tickets.countsByStatus();
+    var tabs = new ArrayList<Tab>();
+    long all = counts.values().stream().mapToLong(Long::longValue).sum();
+    tabs.add(new Tab("All", all, filters.withStatus(null), filters.statusValue() == null));
+    for (TicketStatus status : TicketStatus.values()) {
+      tabs.add(
+          new Tab(
+              status.label(),
+              counts.getOrDefault(status, 0L),
+              filters.withStatus(status),
+              status == filters.statusValue()));
+    }
+    return tabs;
+  }
+
+  private static List<Choice> priorities(Priority selected) {
+    var choices = new ArrayList<Choice>();
+    choices.add(new Choice("", "Any priority", selected == null));
+    for (Priority p : Priority.values()) {
+      choices.add(new Choice(p.name(), p.label(), p == selected));
+    }
+    return choices;
+  }
+
+  private static List<Choice> sorts(QueueQuery.Sort selected) {
+    var choices = new ArrayList<Choice>();
+    for (QueueQuery.Sort s : QueueQuery.Sort.values()) {
+      choices.add(new Choice(s.name(), s.label(), s == selected));
+    }
+    return choices;
+  }
+
+  /** "step 4 of 9", "resolved at step 4", "not started": the queue's diagnosis column. */
+  static String progress(QueuePage.Row row) {
+    DiagnosisStatus status = row.diagnosisStatus();
+    if (status == null) {
+      return "not started";
+    }
+    int total = Playbooks.standard().current().size();
+    int done = row.stepsDone() == null ? 0 : row.stepsDone();
+    Integer current = row.currentStep();
+    return switch (status) {
+      case IN_PROGRESS -> "step " + current + " of " + total;
+      case AWAITING_VERIFICATION -> "step " + current + " of " + total + ", testing a fix";
+      case ABANDONED -> "paused at step " + (current == null ? done : current) + " of " + total;
+      case RESOLVED -> "resolved at step " + done;
+      case ESCALATED -> "escalated after " + done + " of " + total + " steps";
+      case WAITING_ON_APPLE -> "waiting on Apple (step " + done + ")";
+    };
+  }
+}
