@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "diag-agent", roles = "agent")
+@TestSecurity(user = "diag-agent", roles = "agent", authMechanism = "form")
 class DiagnosisPagesTest {
 
   private static final String AGENT = "diag-agent";

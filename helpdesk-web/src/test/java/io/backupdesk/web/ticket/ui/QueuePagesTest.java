@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "queue-agent", roles = "agent")
+@TestSecurity(user = "queue-agent", roles = "agent", authMechanism = "form")
 class QueuePagesTest {
 
   @Inject DiagnosisService diagnoses;

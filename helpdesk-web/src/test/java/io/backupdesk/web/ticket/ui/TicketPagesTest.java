@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "pages-agent", roles = "agent")
+@TestSecurity(user = "pages-agent", roles = "agent", authMechanism = "form")
 class TicketPagesTest {
 
   @Inject TicketService tickets;
