@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SignInPagesTest {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void formsCarryTheCsrfToken() {
+    io.backupdesk.web.testing.CsrfForms.enable();
+  }
+
   private static final String COOKIE = "backupdesk-session";
 
   @Test

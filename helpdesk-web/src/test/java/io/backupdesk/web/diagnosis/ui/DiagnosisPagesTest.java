@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "diag-agent", roles = "agent", authMechanism = "form")
 class DiagnosisPagesTest {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void formsCarryTheCsrfToken() {
+    io.backupdesk.web.testing.CsrfForms.enable();
+  }
+
   private static final String AGENT = "diag-agent";
 
   @Inject DiagnosisService diagnoses;

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "queue-agent", roles = "agent", authMechanism = "form")
 class QueuePagesTest {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void formsCarryTheCsrfToken() {
+    io.backupdesk.web.testing.CsrfForms.enable();
+  }
+
   @Inject DiagnosisService diagnoses;
 
   @BeforeEach

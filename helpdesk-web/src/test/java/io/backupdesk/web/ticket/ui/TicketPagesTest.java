@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "pages-agent", roles = "agent", authMechanism = "form")
 class TicketPagesTest {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void formsCarryTheCsrfToken() {
+    io.backupdesk.web.testing.CsrfForms.enable();
+  }
+
   @Inject TicketService tickets;
 
   @BeforeEach
