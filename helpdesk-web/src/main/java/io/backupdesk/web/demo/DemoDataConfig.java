@@ -1,0 +1,25 @@
+package io.backupdesk.web.demo;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Demo data for a first look at the product (on in dev mode, off otherwise). */
+@ConfigMapping(prefix = "helpdesk")
+public interface DemoDataConfig {
+
+  DemoData demoData();
+
+  interface DemoData {
+    /** Load demo accounts and tickets on start when the database has no ticket yet. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How many tickets. */
+    @WithDefault("200")
+    int tickets();
+
+    /** Spread over this many days up to now. */
+    @WithDefault("90")
+    int days();
+  }
+}
