@@ -36,7 +36,7 @@ public class AdminBootstrap {
     CREATED,
     /** No administrator, no password configured, but other accounts exist. */
     NO_ADMIN,
-    /** No account at all and no password: a warning explains what to do. */
+    /** No account at all and no password: a warning after start-up explains what to do. */
     NO_ACCOUNTS,
     /** A non-administrator account is already called {@code admin}; nothing was changed. */
     NAME_TAKEN
@@ -53,7 +53,22 @@ public class AdminBootstrap {
   }
 
   void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
-    bootstrap(config.bootstrap().adminPassword());
+    bootstrap(config.adminPassword());
+  }
+
+  /**
+   * After the other start-up work (demo data may create accounts), says how to create the first
+   * administrator if still nobody can sign in.
+   */
+  void afterStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 400) StartupEvent event) {
+    if (QuarkusTransaction.requiringNew().call(agents::count) == 0) {
+      LOG.warnf(
+          "There are no accounts yet, so nobody can sign in. To create the first administrator,"
+              + " set %s (property %s) to a password of at least %d characters and start the"
+              + " application again: it creates the account '%s' with that password. Remove the"
+              + " variable afterwards.",
+          ENVIRONMENT, PROPERTY, MIN_PASSWORD_LENGTH, USERNAME);
+    }
   }
 
   /** Checks the password first, so a bad one stops the start whatever the database holds. */
@@ -75,13 +90,6 @@ public class AdminBootstrap {
                       agents.findByUsername(USERNAME).isPresent());
               switch (outcome) {
                 case CREATED -> create(password.orElseThrow());
-                case NO_ACCOUNTS ->
-                    LOG.warnf(
-                        "There are no accounts yet, so nobody can sign in. To create the first"
-                            + " administrator, set %s (property %s) to a password of at least %d"
-                            + " characters and start the application again: it creates the"
-                            + " account '%s' with that password. Remove the variable afterwards.",
-                        ENVIRONMENT, PROPERTY, MIN_PASSWORD_LENGTH, USERNAME);
                 case NAME_TAKEN ->
                     LOG.warnf(
                         "%s is set but no administrator was created: an account named '%s' exists"

@@ -69,7 +69,7 @@ class DemoData {
   /** After Flyway (which Quarkus runs before start-up observers) and the admin bootstrap. */
   void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent event)
       throws SQLException {
-    if (config.demoData().enabled()) {
+    if (config.enabled()) {
       load().ifPresent(DemoData::announce);
     }
   }
@@ -89,8 +89,8 @@ class DemoData {
         List<NewAccount> accounts = newAccounts(existingUsernames(connection));
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var settings =
-            GeneratorSettings.defaults(config.demoData().tickets())
-                .withRange(now.minus(Duration.ofDays(config.demoData().days())), now)
+            GeneratorSettings.defaults(config.tickets())
+                .withRange(now.minus(Duration.ofDays(config.days())), now)
                 .withSeed(SEED)
                 .withAgents(4)
                 .withShowcase(true)
