@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -207,12 +207,23 @@ class AgentJourneyBrowserTest {
     field.sendKeys(value);
   }
 
-  /** Clicks something that loads a page, and waits until the old page is gone. */
+  /**
+   * Clicks something that loads a page, and waits until a new, fully loaded document has replaced
+   * the old one. The old window is marked first: a new page has a fresh window without the mark.
+   * Driver errors while the page is swapped (Chromium reports detached nodes as unknown errors, not
+   * as stale elements) only mean "not yet".
+   */
   private void click(By by) {
-    WebElement oldPage = browser.findElement(By.tagName("html"));
+    browser.executeScript("window.__replacedByNextPage = true;");
     browser.findElement(by).click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.stalenessOf(oldPage));
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    browser.executeScript(
+                        "return window.__replacedByNextPage === undefined"
+                            + " && document.readyState === 'complete';")));
   }
 
   private void clickButton(String words) {
