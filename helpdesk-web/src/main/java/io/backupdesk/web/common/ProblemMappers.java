@@ -168,6 +168,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   Response unexpected(Throwable e, UriInfo uri) {
+    // A version check that fails while the transaction commits arrives wrapped (in a
+    // RollbackException and an Arc exception): it is still a lost race, not a server error.
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+        return staleWrite(uri);
+      }
+    }
     LOG.error("Unexpected failure on " + uri.getPath(), e);
     return respond(
         uri,
