@@ -77,6 +77,9 @@ public class AccountService {
       throw new InvalidInputException(
           "displayName", "Enter the person's name (up to 120 characters).");
     }
+    if (email != null && email.strip().length() > 254) {
+      throw new InvalidInputException("email", "An e-mail address has at most 254 characters.");
+    }
     checkRole(role);
     checkPassword(password);
     Instant now = clock.instant();

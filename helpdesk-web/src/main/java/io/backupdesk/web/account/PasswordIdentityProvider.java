@@ -51,6 +51,12 @@ class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
   private SecurityIdentity check(
       UsernamePasswordAuthenticationRequest request, io.vertx.ext.web.RoutingContext routing) {
     var username = request.getUsername() == null ? "" : request.getUsername().trim();
+    var password = new String(request.getPassword().getPassword());
+    if (username.indexOf('\u0000') >= 0 || password.indexOf('\u0000') >= 0) {
+      // No account has such a name or password (the API refuses NUL in any text), the database
+      // cannot even look for such a name, and bcrypt would take "secret\0" for "secret".
+      throw new AuthenticationFailedException("Wrong user name or password.");
+    }
     var ip = Identities.ip(routing);
     var locked = guard.lockedFor(username);
     if (locked.isPresent()) {
@@ -70,7 +76,6 @@ class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
       }
       throw new AuthenticationFailedException(LoginGuard.lockedMessage(locked.get()));
     }
-    var password = new String(request.getPassword().getPassword());
     var agent =
         QuarkusTransaction.requiringNew().call(() -> agents.findByUsername(username).orElse(null));
     boolean ok =

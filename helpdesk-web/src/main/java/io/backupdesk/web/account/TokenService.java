@@ -23,6 +23,7 @@ public class TokenService implements PanacheRepository<ApiToken> {
 
   static final String SECRET_PREFIX = "bd_";
   private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+  private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
   private final AgentRepository agents;
   private final AuditLog audit;
@@ -43,6 +44,11 @@ public class TokenService implements PanacheRepository<ApiToken> {
     Instant now = clock.instant();
     if (expiresAt != null && !expiresAt.isAfter(now)) {
       throw new InvalidInputException("expiresAt", "Choose an expiry date in the future.");
+    }
+    if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+      // The database's timestamps end in the year 294276; ISO dates as clients write them, at 9999.
+      throw new InvalidInputException(
+          "expiresAt", "Choose an expiry date before the year 10000, or none for no expiry.");
     }
     var secret = SECRET_PREFIX + Secrets.random(32);
     var token = new ApiToken();

@@ -84,7 +84,15 @@ public class ProblemMappers {
   @ServerExceptionMapper
   Response malformedJson(JsonProcessingException e, UriInfo uri) {
     String detail;
-    if (e instanceof InvalidFormatException f
+    if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+      // Only api.JsonInput refuses well-formed JSON text: text the database cannot store as sent.
+      var field = path(f);
+      detail = field + " " + f.getOriginalMessage();
+      return respond(
+          uri,
+          Problem.of(400, "invalid-input", "Invalid input", detail)
+              .withErrors(List.of(new Problem.FieldError(field, detail))));
+    } else if (e instanceof InvalidFormatException f
         && f.getTargetType() != null
         && f.getTargetType().isEnum()) {
       detail =
@@ -168,6 +176,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   Response unexpected(Throwable e, UriInfo uri) {
+    // A version check that fails while the transaction commits arrives wrapped (in a
+    // RollbackException and an Arc exception): it is still a lost race, not a server error.
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+        return staleWrite(uri);
+      }
+    }
     LOG.error("Unexpected failure on " + uri.getPath(), e);
     return respond(
         uri,

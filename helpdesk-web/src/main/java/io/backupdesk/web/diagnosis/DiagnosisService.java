@@ -175,7 +175,9 @@ public class DiagnosisService {
     }
     Instant now = clock.instant();
     DiagnosisMapper.write(diagnosis.snapshot(), record, now);
-    Ticket ticket = tickets.findById(ticketId);
+    // The ticket follows the diagnosis; lock it so that a ticket change committed meanwhile (a new
+    // priority, a note) makes this command wait instead of failing on the ticket's version.
+    Ticket ticket = tickets.findById(ticketId, LockModeType.PESSIMISTIC_WRITE);
     for (DiagnosisEvent event : happened) {
       events.append(
           ticketId,

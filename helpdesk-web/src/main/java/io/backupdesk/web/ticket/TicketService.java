@@ -227,7 +227,12 @@ public class TicketService {
   }
 
   public TicketEvent addNote(long id, String body, String agent) {
-    var ticket = get(id);
+    // Locked like every other write to the ticket: notes added at the same moment (they touch
+    // updatedAt, hence the version) are then written one after the other instead of failing.
+    var ticket =
+        tickets
+            .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+            .orElseThrow(() -> new NotFoundException("Ticket", id));
     var text = body == null ? "" : body.strip();
     if (text.isEmpty()) {
       throw new InvalidInputException("body", "A note cannot be empty: write what happened.");

@@ -33,7 +33,9 @@ public final class DiagnosisRequests {
       @Schema(description = "Why the step is skipped; required with SKIPPED, refused otherwise")
           @Size(max = 1000, message = "Keep the reason under 1,000 characters")
           String skipReason,
-      @Size(max = 10000, message = "Keep the note under 10,000 characters") String note,
+      @Schema(description = "Up to 4,000 characters")
+          @Size(max = 4000, message = "Keep the note to 4,000 characters or fewer")
+          String note,
       @Schema(description = "true when the customer agreed to a fix that requires consent")
           Boolean consent,
       Integer version) {
