@@ -10,6 +10,7 @@ import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.common.ConflictException;
+import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.common.RuleException;
 import io.backupdesk.web.ticket.Ticket;
@@ -110,6 +111,9 @@ public class DiagnosisService {
   }
 
   public DiagnosisView record(long ticketId, Integer expectedVersion, OutcomeCommand command) {
+    // The columns' limits, checked here so that every caller (API, pages) gets a 400, not a 500.
+    limit("note", command.note(), 4000);
+    limit("skipReason", command.skipReason(), 2000);
     return apply(ticketId, expectedVersion, d -> d.record(command));
   }
 
@@ -129,12 +133,14 @@ public class DiagnosisService {
       EscalationTarget target,
       String reason,
       String agent) {
+    limit("reason", reason, 2000);
     return apply(
         ticketId, expectedVersion, d -> d.escalate(target, reason, agent, clock.instant()));
   }
 
   public DiagnosisView abandon(
       long ticketId, Integer expectedVersion, String reason, String agent) {
+    limit("reason", reason, 1000);
     return apply(ticketId, expectedVersion, d -> d.abandon(reason, agent, clock.instant()));
   }
 
@@ -214,6 +220,13 @@ public class DiagnosisService {
   private static DiagnosisView view(DiagnosisRecord record, Diagnosis diagnosis) {
     return new DiagnosisView(
         record.id, record.ticketId, record.attempt, record.version, record.updatedAt, diagnosis);
+  }
+
+  private static void limit(String field, String text, int max) {
+    if (text != null && text.length() > max) {
+      throw new InvalidInputException(
+          field, "Keep the " + field + " under " + String.format("%,d", max) + " characters.");
+    }
   }
 
   private static String lastAgent(List<DiagnosisEvent> happened) {

@@ -22,6 +22,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,39 @@ class NothingHalfWrittenTest {
   private static final int NOTE_COLUMN = 4000;
 
   private static final int REASON_COLUMN = 2000;
+
+  /**
+   * Text that a test-only trigger refuses when it reaches step_result or diagnosis: a failure
+   * inside the database after the command's earlier inserts (the timeline event) went through. The
+   * service checks lengths before it writes, so over-long text no longer gets that far.
+   */
+  private static final String FAIL_MARKER = "refused by the test trigger";
+
+  @BeforeAll
+  static void installFailingTrigger() {
+    StoredState.execute(
+        """
+        CREATE OR REPLACE FUNCTION test_fail_on_marker() RETURNS trigger AS $$
+        BEGIN
+          IF to_jsonb(NEW)::text LIKE '%refused by the test trigger%' THEN
+            RAISE EXCEPTION 'test trigger refused the row';
+          END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql""");
+    StoredState.execute(
+        "CREATE TRIGGER test_fail_step_result BEFORE INSERT OR UPDATE ON step_result"
+            + " FOR EACH ROW EXECUTE FUNCTION test_fail_on_marker()");
+    StoredState.execute(
+        "CREATE TRIGGER test_fail_diagnosis BEFORE UPDATE ON diagnosis"
+            + " FOR EACH ROW EXECUTE FUNCTION test_fail_on_marker()");
+  }
+
+  @AfterAll
+  static void removeFailingTrigger() {
+    StoredState.execute("DROP TRIGGER IF EXISTS test_fail_step_result ON step_result");
+    StoredState.execute("DROP TRIGGER IF EXISTS test_fail_diagnosis ON diagnosis");
+    StoredState.execute("DROP FUNCTION IF EXISTS test_fail_on_marker()");
+  }
 
   @Inject DiagnosisService diagnoses;
   @Inject TicketService tickets;
@@ -58,7 +93,7 @@ class NothingHalfWrittenTest {
   void anOutcomeThatFailsInTheDatabaseAfterItsEventWasWrittenLeavesNothingBehind() {
     var before = StoredState.of(ticket);
     long eventIds = lastEventId();
-    var tooLong = "n".repeat(NOTE_COLUMN + 1);
+    var refusedByTheDatabase = FAIL_MARKER;
 
     assertThatThrownBy(
             () ->
@@ -70,7 +105,7 @@ class NothingHalfWrittenTest {
                         StepOutcome.NOTHING_WRONG,
                         null,
                         null,
-                        tooLong,
+                        refusedByTheDatabase,
                         false,
                         agent,
                         Instant.now())))
@@ -88,9 +123,7 @@ class NothingHalfWrittenTest {
     long eventIds = lastEventId();
 
     assertThatThrownBy(
-            () ->
-                diagnoses.escalate(
-                    ticket, null, EscalationTarget.TIER_2, "r".repeat(REASON_COLUMN + 1), agent))
+            () -> diagnoses.escalate(ticket, null, EscalationTarget.TIER_2, FAIL_MARKER, agent))
         .isNotNull();
 
     assertThat(lastEventId()).isGreaterThan(eventIds);

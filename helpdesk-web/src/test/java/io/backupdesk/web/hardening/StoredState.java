@@ -54,6 +54,11 @@ record StoredState(
             });
   }
 
+  /** Runs a statement (DDL in tests) in a transaction of its own. */
+  static void execute(String sql) {
+    QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery(sql).executeUpdate());
+  }
+
   @SuppressWarnings("unchecked")
   private static List<String> rows(String sql, long ticketId) {
     return em().createNativeQuery(sql).setParameter(1, ticketId).getResultList();

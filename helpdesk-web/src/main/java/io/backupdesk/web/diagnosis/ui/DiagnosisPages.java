@@ -154,6 +154,8 @@ public class DiagnosisPages {
   private Response run(long id, Typed typed, Supplier<DiagnosisView> command) {
     try {
       command.get();
+    } catch (InvalidInputException e) {
+      return refused(id, 400, e.getMessage(), typed);
     } catch (RuleException e) {
       return refused(id, e.status(), e.getMessage(), typed);
     } catch (ConflictException e) {

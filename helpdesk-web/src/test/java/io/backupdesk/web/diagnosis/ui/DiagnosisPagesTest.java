@@ -181,6 +181,19 @@ class DiagnosisPagesTest {
   }
 
   @Test
+  void anOverlongNoteIsRefusedWithAMessageAndNothingIsRecorded() {
+    long id = TestData.ticket().openedBy(AGENT);
+    walkToStep(id, 1);
+    post(
+            id,
+            "outcome",
+            Map.of("step", "backup-switch", "outcome", "NOTHING_WRONG", "note", "x".repeat(4001)))
+        .statusCode(400)
+        .body(allOf(containsString("under 4,000 characters"), containsString("Step 1")));
+    assertThat(latest(id).diagnosis().results()).isEmpty();
+  }
+
+  @Test
   void aConfirmedFixEndsTheDiagnosisWithItsResult() {
     long id = TestData.ticket().openedBy(AGENT);
     walkToStep(id, 4);

@@ -241,4 +241,15 @@ class TicketPagesTest {
         .statusCode(200)
         .body(containsString("<a href=\"/tickets/" + first + "\">#" + first + "</a>"));
   }
+
+  @Test
+  void anUnknownAddressIsAFriendly404PageEvenWhenSignedIn() {
+    given()
+        .when()
+        .get("/no-such-page")
+        .then()
+        .statusCode(404)
+        .contentType(containsString("text/html"))
+        .body(containsString("Nothing lives at /no-such-page"));
+  }
 }
