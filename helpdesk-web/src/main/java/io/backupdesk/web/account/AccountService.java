@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 @Transactional
 public class AccountService {
 
-  public static final Set<String> ROLES = Set.of("agent", "supervisor", "admin");
+  /** The roles from the narrowest to the widest, as forms offer them. */
+  public static final List<String> ROLES_BY_RANK = List.of("agent", "supervisor", "admin");
+
+  public static final Set<String> ROLES = Set.copyOf(ROLES_BY_RANK);
   public static final int MIN_PASSWORD_LENGTH = 12;
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
 
