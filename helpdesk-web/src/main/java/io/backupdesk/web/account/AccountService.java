@@ -28,6 +28,7 @@ public class AccountService {
   public static final Set<String> ROLES = Set.copyOf(ROLES_BY_RANK);
   public static final int MIN_PASSWORD_LENGTH = 12;
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
   private final AgentRepository agents;
   private final SessionRegistry sessions;
@@ -80,13 +81,18 @@ public class AccountService {
       throw new InvalidInputException(
           "displayName", "Enter the person's name (up to 120 characters).");
     }
+    var mail = email == null || email.isBlank() ? null : email.strip();
+    if (mail != null && (mail.length() > 254 || !EMAIL.matcher(mail).matches())) {
+      throw new InvalidInputException(
+          "email", "Enter an e-mail address such as ada@example.com, or leave it empty.");
+    }
     checkRole(role);
     checkPassword(password);
     Instant now = clock.instant();
     var agent = new Agent();
     agent.username = name;
     agent.displayName = displayName.strip();
-    agent.email = email == null || email.isBlank() ? null : email.strip();
+    agent.email = mail;
     agent.role = role;
     agent.passwordHash = BcryptUtil.bcryptHash(password);
     agent.enabled = true;

@@ -141,6 +141,25 @@ class AccountPagesTest {
   }
 
   @Test
+  void anEmailAddressWithoutAnAtSignIsRefusedNextToItsField() {
+    given()
+        .formParam("username", "mail-" + TestData.unique())
+        .formParam("displayName", "Mail Person")
+        .formParam("email", "mail.example.com")
+        .formParam("role", "agent")
+        .formParam("password", NEW_PASSWORD)
+        .when()
+        .post("/admin/accounts")
+        .then()
+        .statusCode(400)
+        .body(
+            allOf(
+                containsString("id=\"email-error\""),
+                containsString("Enter an e-mail address such as ada@example.com"),
+                containsString("value=\"mail.example.com\"")));
+  }
+
+  @Test
   void aTakenUserNameIsAConflictShownNextToTheField() {
     var taken = TestData.agent("taken-" + TestData.unique());
     given()
