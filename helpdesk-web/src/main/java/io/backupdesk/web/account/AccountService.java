@@ -22,9 +22,13 @@ import java.util.regex.Pattern;
 @Transactional
 public class AccountService {
 
-  public static final Set<String> ROLES = Set.of("agent", "supervisor", "admin");
+  /** The roles from the narrowest to the widest, as forms offer them. */
+  public static final List<String> ROLES_BY_RANK = List.of("agent", "supervisor", "admin");
+
+  public static final Set<String> ROLES = Set.copyOf(ROLES_BY_RANK);
   public static final int MIN_PASSWORD_LENGTH = 12;
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
   private final AgentRepository agents;
   private final SessionRegistry sessions;
@@ -77,8 +81,10 @@ public class AccountService {
       throw new InvalidInputException(
           "displayName", "Enter the person's name (up to 120 characters).");
     }
-    if (email != null && email.strip().length() > 254) {
-      throw new InvalidInputException("email", "An e-mail address has at most 254 characters.");
+    var mail = email == null || email.isBlank() ? null : email.strip();
+    if (mail != null && (mail.length() > 254 || !EMAIL.matcher(mail).matches())) {
+      throw new InvalidInputException(
+          "email", "Enter an e-mail address such as ada@example.com, or leave it empty.");
     }
     checkRole(role);
     checkPassword(password);
@@ -86,7 +92,7 @@ public class AccountService {
     var agent = new Agent();
     agent.username = name;
     agent.displayName = displayName.strip();
-    agent.email = email == null || email.isBlank() ? null : email.strip();
+    agent.email = mail;
     agent.role = role;
     agent.passwordHash = BcryptUtil.bcryptHash(password);
     agent.enabled = true;

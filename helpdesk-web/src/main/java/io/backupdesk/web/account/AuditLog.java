@@ -37,15 +37,34 @@ public class AuditLog implements PanacheRepository<AuditEntry> {
 
   /** The newest entries first, optionally only those of one actor or action. */
   public List<AuditEntry> newest(int limit, String actor, AuditEntry.Action action) {
+    return olderThan(null, limit, actor, action);
+  }
+
+  /**
+   * The next entries, newest first, after the entry with id {@code before} in that order: keyset
+   * paging on (at, id), so entries written meanwhile neither repeat nor push others off a page.
+   * {@code before} null starts at the newest; an unknown id gives no entries.
+   */
+  public List<AuditEntry> olderThan(
+      Long before, int limit, String actor, AuditEntry.Action action) {
     var query = new StringBuilder("1 = 1");
     var params = new java.util.HashMap<String, Object>();
     if (actor != null && !actor.isBlank()) {
       query.append(" and actor = :actor");
-      params.put("actor", actor);
+      params.put("actor", actor.strip());
     }
     if (action != null) {
       query.append(" and action = :action");
       params.put("action", action);
+    }
+    if (before != null) {
+      var last = findByIdOptional(before);
+      if (last.isEmpty()) {
+        return List.of();
+      }
+      query.append(" and (at < :at or (at = :at and id < :id))");
+      params.put("at", last.get().at);
+      params.put("id", last.get().id);
     }
     return find(query + " order by at desc, id desc", params).page(0, limit).list();
   }

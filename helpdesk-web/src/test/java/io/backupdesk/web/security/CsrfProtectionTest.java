@@ -2,9 +2,12 @@ package io.backupdesk.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backupdesk.web.account.TokenService;
+import io.backupdesk.web.agent.AgentRepository;
 import io.backupdesk.web.diagnosis.DiagnosisService;
 import io.backupdesk.web.testing.TestData;
 import io.backupdesk.web.ticket.TicketService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,6 +40,8 @@ class CsrfProtectionTest {
 
   @Inject TicketService tickets;
   @Inject DiagnosisService diagnoses;
+  @Inject TokenService tokens;
+  @Inject AgentRepository agents;
 
   HttpClient browser;
   String agent;
@@ -44,7 +49,8 @@ class CsrfProtectionTest {
 
   @BeforeEach
   void signIn() throws Exception {
-    agent = TestData.agent("csrf-" + TestData.unique());
+    // An admin, so that the administration forms are walked too; admins are agents as well.
+    agent = TestData.agent("csrf-" + TestData.unique(), "admin");
     ticket = TestData.ticket().openedBy(agent);
     browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     var login =
@@ -57,8 +63,16 @@ class CsrfProtectionTest {
   @Test
   void everyFormOfThePagesCarriesAToken() throws Exception {
     diagnoses.start(ticket, agent);
+    tokens.issue(agent, "revocable", null);
     for (var page :
-        List.of("/", "/tickets/new", "/tickets/" + ticket, "/tickets/" + ticket + "/diagnosis")) {
+        List.of(
+            "/",
+            "/tickets/new",
+            "/tickets/" + ticket,
+            "/tickets/" + ticket + "/diagnosis",
+            "/admin/accounts",
+            "/admin/audit",
+            "/account/tokens")) {
       var html = get(page).body();
       var forms = FORM_ACTION.matcher(html).results().count();
       var tokens = TOKEN.matcher(html).results().count();
@@ -72,6 +86,9 @@ class CsrfProtectionTest {
     diagnoses.start(ticket, agent);
     var before = tickets.timeline(ticket).size();
     var t = "/tickets/" + ticket;
+    var victim = TestData.agent("csrf-victim-" + TestData.unique());
+    var a = "/admin/accounts/" + victim;
+    long token = tokens.issue(agent, "kept", null).token().id;
     var routes =
         List.of(
             "/tickets",
@@ -85,16 +102,35 @@ class CsrfProtectionTest {
             t + "/diagnosis/resume",
             t + "/diagnosis/escalate",
             t + "/diagnosis/abandon",
+            "/admin/accounts",
+            a + "/role",
+            a + "/enabled",
+            a + "/password",
+            "/account/tokens",
+            "/account/tokens/" + token + "/revoke",
             "/logout");
     for (var route : routes) {
       get(t); // the browser holds a CSRF cookie, as after any page view
       var response =
           post(
               route,
-              "body=forged&priority=URGENT&reason=forged&stepKey=backup-switch&outcome=NOTHING_WRONG");
+              "body=forged&priority=URGENT&reason=forged&stepKey=backup-switch&outcome=NOTHING_WRONG"
+                  + "&username=forged-"
+                  + victim
+                  + "&displayName=Forged&role=admin&enabled=false&password=forged+password+123"
+                  + "&name=forged");
       assertThat(response.statusCode()).as("POST " + route + " without a token").isEqualTo(400);
     }
     assertThat(tickets.timeline(ticket)).hasSize(before);
+    var victimNow =
+        QuarkusTransaction.requiringNew().call(() -> agents.findByUsername(victim).orElseThrow());
+    assertThat(victimNow.role).isEqualTo("agent");
+    assertThat(victimNow.enabled).isTrue();
+    assertThat(victimNow.version).as("no change at all to " + victim).isZero();
+    assertThat(agents.findByUsername("forged-" + victim)).isEmpty();
+    assertThat(tokens.tokensOf(agent))
+        .singleElement()
+        .satisfies(k -> assertThat(k.revokedAt).as("the token is not revoked").isNull());
     assertThat(get(t).statusCode()).as("still signed in: /logout was refused too").isEqualTo(200);
   }
 

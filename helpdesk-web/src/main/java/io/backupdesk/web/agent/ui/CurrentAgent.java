@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 
 /**
  * The signed-in agent as the layout shows it ({@code inject:currentAgent}): the header greets them
- * by display name and offers the sign-out button.
+ * by display name, offers the sign-out button and shows the links a role opens.
  */
 @Named("currentAgent")
 @RequestScoped
@@ -25,6 +25,16 @@ public class CurrentAgent {
 
   public boolean signedIn() {
     return !identity.isAnonymous();
+  }
+
+  /** Whether the layout offers the administration pages. */
+  public boolean isAdmin() {
+    return signedIn() && identity.hasRole("admin");
+  }
+
+  /** Whether the signed-in person may see what supervisors see (admins included). */
+  public boolean isSupervisor() {
+    return signedIn() && identity.hasRole("supervisor");
   }
 
   public String username() {
