@@ -23,15 +23,20 @@ import java.util.function.Function;
  */
 final class Charts {
 
-  /** The width of every chart's viewBox. */
-  static final int WIDTH = 640;
+  /** The width of a bar chart beside its table: drawn at this size, scaled down when narrower. */
+  static final int WIDTH = 600;
+
+  /** The width of a chart above its table (the funnel, the weeks). */
+  static final int WIDE = 760;
 
   // Horizontal bars: a label line, then the bar; the value is written after the bar's end.
-  private static final int ROW = 46;
-  private static final int LABEL_Y = 15;
-  private static final int BAR_Y = 21;
+  private static final int ROW = 44;
+  private static final int LABEL_Y = 14;
+  private static final int BAR_Y = 20;
   private static final int BAR_HEIGHT = 16;
-  private static final int PLOT = 470;
+
+  /** What a bar chart keeps free after the longest bar, for its value. */
+  private static final int VALUE_ROOM = 190;
 
   // Columns: notes above, week labels under, a count axis on the left.
   private static final int COLUMNS_HEIGHT = 250;
@@ -48,7 +53,7 @@ final class Charts {
   static Chart fixes(List<ResolutionByFix> overall) {
     long max = overall.stream().mapToLong(ResolutionByFix::resolutions).max().orElse(1);
     long total = overall.stream().mapToLong(ResolutionByFix::resolutions).sum();
-    var bars = new HorizontalBars();
+    var bars = new HorizontalBars(WIDTH);
     for (var row : overall) {
       String value = row.resolutions() + " · " + ReportDisplay.percent(row.share());
       String name = row.fixLabel() + " (step " + row.stepNumber() + ", " + row.stepTitle() + ")";
@@ -84,7 +89,7 @@ final class Charts {
   static Chart funnel(int version, List<FunnelStep> steps) {
     long max = steps.stream().mapToLong(FunnelStep::reached).max().orElse(0);
     long scale = Math.max(max, 1);
-    var bars = new HorizontalBars();
+    var bars = new HorizontalBars(WIDE);
     for (var s : steps) {
       var segments = new ArrayList<Rect>();
       segments.add(
@@ -140,7 +145,7 @@ final class Charts {
             .mapToDouble(BigDecimal::doubleValue)
             .max()
             .orElse(1);
-    var bars = new HorizontalBars();
+    var bars = new HorizontalBars(WIDTH);
     for (var s : steps) {
       String median = ReportDisplay.duration(s.medianSeconds());
       String p90 = ReportDisplay.duration(s.p90Seconds());
@@ -186,11 +191,11 @@ final class Charts {
     long step = niceStep(max);
     long top = Math.max(step, ((max + step - 1) / step) * step);
     int plotHeight = COLUMNS_HEIGHT - TOP - BOTTOM;
-    int plotWidth = WIDTH - LEFT - 8;
+    int plotWidth = WIDE - LEFT - 8;
     int slot = Math.max(1, plotWidth / weeks.size());
     int barWidth = Math.max(3, Math.min(52, slot * 7 / 10));
-    int every = Math.max(1, (int) Math.ceil(60.0 / slot));
-    boolean shortLabels = slot < 66;
+    boolean shortLabels = slot < 72;
+    int every = Math.max(1, (int) Math.ceil((shortLabels ? 40.0 : 72.0) / slot));
     int baseline = TOP + plotHeight;
     Function<Long, Integer> y = n -> (int) Math.round((double) n * plotHeight / top);
 
@@ -199,7 +204,7 @@ final class Charts {
     var lines = new ArrayList<Line>();
     for (long tick = 0; tick <= top; tick += step) {
       int at = baseline - y.apply(tick);
-      lines.add(new Line(LEFT, at, WIDTH - 4, at, tick == 0 ? "chart-axis" : "chart-grid"));
+      lines.add(new Line(LEFT, at, WIDE - 4, at, tick == 0 ? "chart-axis" : "chart-grid"));
       texts.add(new Text(LEFT - 6, at + 4, Long.toString(tick), "chart-tick", "end"));
     }
     for (int i = 0; i < weeks.size(); i++) {
@@ -246,7 +251,7 @@ final class Charts {
             + weeks.size()
             + " weeks had diagnoses that ended; each column splits them into resolved, escalated"
             + " and waiting on Apple, with the share escalated above it.",
-        WIDTH,
+        WIDE,
         COLUMNS_HEIGHT,
         rects,
         texts,
@@ -292,17 +297,24 @@ final class Charts {
 
   /** Collects rows of horizontal bars. */
   private static final class HorizontalBars {
+    private final int width;
+    private final int plot;
     private final List<Rect> rects = new ArrayList<>();
     private final List<Text> texts = new ArrayList<>();
     private int rows;
 
+    HorizontalBars(int width) {
+      this.width = width;
+      this.plot = width - VALUE_ROOM;
+    }
+
     Rect segment(double start, double value, double max, String css, String label) {
-      int x = (int) Math.round(start * PLOT / max);
-      int width = (int) Math.round(value * PLOT / max);
+      int x = (int) Math.round(start * plot / max);
+      int length = (int) Math.round(value * plot / max);
       if (value > 0) {
-        width = Math.max(2, width);
+        length = Math.max(2, length);
       }
-      return new Rect(x, rows * ROW + BAR_Y, width, BAR_HEIGHT, css, label);
+      return new Rect(x, rows * ROW + BAR_Y, length, BAR_HEIGHT, css, label);
     }
 
     void row(String label, String value, List<Rect> segments) {
@@ -316,7 +328,7 @@ final class Charts {
 
     Chart chart(String id, String title, String description, List<LegendItem> legend) {
       return new Chart(
-          id, title, description, WIDTH, rows * ROW + 4, rects, texts, List.of(), legend);
+          id, title, description, width, rows * ROW + 4, rects, texts, List.of(), legend);
     }
   }
 }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -105,32 +106,39 @@ public class ReportPages {
     }
   }
 
-  /** Report 1: the overall figures and their chart, and the chosen split as a table. */
+  /**
+   * Report 1: the overall figures and their chart, and the chosen split as a cross table: a row per
+   * fix, a column per group (device model, iOS version or week).
+   */
   public record Resolutions(
       List<ResolutionByFix> overall,
       long total,
       Chart chart,
       List<SplitTab> tabs,
       String splitName,
-      List<SplitLine> split) {
+      List<String> groups,
+      List<Long> groupTotals,
+      List<SplitRow> split) {
     public boolean empty() {
       return overall.isEmpty();
-    }
-
-    /** The split's name as a column heading: "Device model". */
-    public String splitHeading() {
-      return Character.toUpperCase(splitName.charAt(0)) + splitName.substring(1);
     }
   }
 
   /** A link to another split of report 1. */
   public record SplitTab(String label, String url, boolean selected) {}
 
+  /** One fix across the groups of the split. */
+  public record SplitRow(ResolutionByFix fix, List<SplitCell> cells) {}
+
   /**
-   * A row of a split table; the group's name is written on its first row, spanning {@code rows}.
+   * One fix in one group: its resolutions and share of the group's; {@code heat} (0 to 5) shades
+   * the cell so that the fixes that matter in a group stand out.
    */
-  public record SplitLine(
-      ResolutionByFix row, String group, boolean first, int rows, int shareWidth) {}
+  public record SplitCell(long resolutions, BigDecimal share, int heat) {
+    public boolean none() {
+      return resolutions == 0;
+    }
+  }
 
   /** Report 2 for one playbook version. */
   public record Funnel(int version, List<FunnelStep> steps, Chart chart) {}
@@ -268,24 +276,44 @@ public class ReportPages {
               "/reports?" + query + "&split=" + key + "#resolutions",
               key.equals(split)));
     }
-    var chosen = rows.stream().filter(r -> r.dimension().equals(split)).toList();
-    Map<String, Integer> groupSizes = new LinkedHashMap<>();
-    chosen.forEach(r -> groupSizes.merge(r.group(), 1, Integer::sum));
-    var lines = new ArrayList<SplitLine>();
-    String previous = null;
-    for (var r : chosen) {
-      boolean first = !r.group().equals(previous);
-      String group = split.equals("ios_major") ? "iOS " + r.group() : r.group();
-      lines.add(new SplitLine(r, group, first, groupSizes.get(r.group()), width(r.share())));
-      previous = r.group();
+    // The groups in the report's order; a cell per fix and group.
+    Map<String, Long> totals = new LinkedHashMap<>();
+    Map<String, ResolutionByFix> cells = new LinkedHashMap<>();
+    for (var r : rows) {
+      if (r.dimension().equals(split)) {
+        totals.merge(r.group(), r.resolutions(), Long::sum);
+        cells.put(r.group() + "\n" + r.stepNumber() + "\n" + r.fixKey(), r);
+      }
     }
+    var lines = new ArrayList<SplitRow>();
+    for (var fix : overall) {
+      var line = new ArrayList<SplitCell>();
+      for (String group : totals.keySet()) {
+        var cell = cells.get(group + "\n" + fix.stepNumber() + "\n" + fix.fixKey());
+        line.add(
+            cell == null
+                ? new SplitCell(0, null, 0)
+                : new SplitCell(cell.resolutions(), cell.share(), heat(cell.share())));
+      }
+      lines.add(new SplitRow(fix, line));
+    }
+    var groups =
+        totals.keySet().stream().map(g -> split.equals("ios_major") ? "iOS " + g : g).toList();
     return new Resolutions(
         overall,
         overall.stream().mapToLong(ResolutionByFix::resolutions).sum(),
         overall.isEmpty() ? null : Charts.fixes(overall),
         tabs,
         ReportForm.SPLITS.get(split),
+        groups,
+        List.copyOf(totals.values()),
         lines);
+  }
+
+  /** 1 below 10 %, 2 below 20 %, 3 below 35 %, 4 below 50 %, 5 from half the group. */
+  static int heat(BigDecimal share) {
+    double s = share.doubleValue();
+    return s < 0.10 ? 1 : s < 0.20 ? 2 : s < 0.35 ? 3 : s < 0.5 ? 4 : 5;
   }
 
   private static List<Funnel> funnels(List<FunnelStep> rows) {
@@ -310,7 +338,7 @@ public class ReportPages {
   }
 
   /** A fraction as the width of an 80-pixel inline bar. */
-  private static int width(java.math.BigDecimal fraction) {
+  private static int width(BigDecimal fraction) {
     return fraction == null ? 0 : (int) Math.round(fraction.doubleValue() * 80);
   }
 

@@ -124,15 +124,19 @@ class ReportPagesTest {
 
     assertThat(rows(html, "table-fixes"))
         .containsExactly(
-            List.of("1 · iCloud Backup switch", "Turn on iCloud Backup", "2", "50%"),
-            List.of("3 · Power", "Plug the phone in", "1", "25%"),
-            List.of("4 · iCloud storage", "Upgrade the iCloud plan", "1", "25%"));
-    // The default split is by device model; the model's name spans its rows.
+            List.of("Turn on iCloud Backup step 1 · iCloud Backup switch", "2", "50%"),
+            List.of("Plug the phone in step 3 · Power", "1", "25%"),
+            List.of("Upgrade the iCloud plan step 4 · iCloud storage", "1", "25%"));
+    // The default split is by device model: a column per model, the share and count per fix.
+    assertThat(html)
+        .contains("<th scope=\"col\" class=\"num\">" + A + "</th>")
+        .contains("<th scope=\"col\" class=\"num\">" + B + "</th>");
     assertThat(rows(html, "table-split"))
         .containsExactly(
-            List.of(A, "Step 1 · Turn on iCloud Backup", "2", "66.7%"),
-            List.of("Step 4 · Upgrade the iCloud plan", "1", "33.3%"),
-            List.of(B, "Step 3 · Plug the phone in", "1", "100%"));
+            List.of("Turn on iCloud Backup step 1", "66.7% 2", "–"),
+            List.of("Plug the phone in step 3", "–", "100% 1"),
+            List.of("Upgrade the iCloud plan step 4", "33.3% 1", "–"),
+            List.of("All resolutions", "3", "1"));
 
     assertThat(rows(html, "table-funnel-1"))
         .startsWith(
@@ -222,11 +226,15 @@ class ReportPagesTest {
   @TestSecurity(user = "rpg-lead", roles = "supervisor", authMechanism = "form")
   void theSplitLinksShowTheResolutionsByIosVersionOrWeek() {
     String html = page("/reports?" + PERIOD + "&split=week");
+    assertThat(html)
+        .contains(
+            "<th scope=\"col\" class=\"num\">2017-W10</th><th scope=\"col\" class=\"num\">2017-W11</th>");
     assertThat(rows(html, "table-split"))
         .containsExactly(
-            List.of("2017-W10", "Step 4 · Upgrade the iCloud plan", "1", "100%"),
-            List.of("2017-W11", "Step 1 · Turn on iCloud Backup", "2", "66.7%"),
-            List.of("Step 3 · Plug the phone in", "1", "33.3%"));
+            List.of("Turn on iCloud Backup step 1", "–", "66.7% 2"),
+            List.of("Plug the phone in step 3", "–", "33.3% 1"),
+            List.of("Upgrade the iCloud plan step 4", "100% 1", "–"),
+            List.of("All resolutions", "1", "3"));
     assertThat(html)
         .contains(
             "<a href=\"/reports?"
@@ -235,11 +243,14 @@ class ReportPagesTest {
         // The filter form keeps the split.
         .contains("<input type=\"hidden\" name=\"split\" value=\"week\">");
 
-    assertThat(rows(page("/reports?" + PERIOD + "&split=ios_major"), "table-split"))
+    String byIos = page("/reports?" + PERIOD + "&split=ios_major");
+    assertThat(byIos).contains(">iOS 16</th>").contains(">iOS 17</th>");
+    assertThat(rows(byIos, "table-split"))
         .containsExactly(
-            List.of("iOS 16", "Step 3 · Plug the phone in", "1", "100%"),
-            List.of("iOS 17", "Step 1 · Turn on iCloud Backup", "2", "66.7%"),
-            List.of("Step 4 · Upgrade the iCloud plan", "1", "33.3%"));
+            List.of("Turn on iCloud Backup step 1", "–", "66.7% 2"),
+            List.of("Plug the phone in step 3", "100% 1", "–"),
+            List.of("Upgrade the iCloud plan step 4", "–", "33.3% 1"),
+            List.of("All resolutions", "1", "3"));
   }
 
   @Test
