@@ -11,11 +11,11 @@ import java.util.Locale;
  * per row; empty for null, quotes only where needed. Text that starts like a spreadsheet formula
  * ({@code = + - @}) gets a leading apostrophe, so that opening the file never runs it.
  */
-final class Csv {
+public final class Csv {
 
   private Csv() {}
 
-  static <T extends Record> String write(Class<T> type, List<T> rows) {
+  public static <T extends Record> String write(Class<T> type, List<T> rows) {
     RecordComponent[] columns = type.getRecordComponents();
     var out = new StringBuilder();
     for (int i = 0; i < columns.length; i++) {
@@ -32,7 +32,7 @@ final class Csv {
   }
 
   /** The CSV header of a row type, as {@link #write} writes it (without the line end). */
-  static String header(Class<? extends Record> type) {
+  public static String header(Class<? extends Record> type) {
     return String.join(
         ",",
         java.util.Arrays.stream(type.getRecordComponents())

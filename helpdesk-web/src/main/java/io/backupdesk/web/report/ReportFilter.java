@@ -25,7 +25,7 @@ public record ReportFilter(
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
 
   /** Checks and completes the raw query parameters; anything unusable is a 400 problem. */
-  static ReportFilter parse(
+  public static ReportFilter parse(
       String from, String to, String deviceModel, String iosMajor, String agent, Clock clock) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate end = blank(to) ? null : date("to", to);

@@ -28,7 +28,7 @@ import java.util.Optional;
  * cleared when it is reopened, a diagnosis's end never changes). Weeks are ISO weeks in UTC.
  */
 @ApplicationScoped
-class ReportService {
+public class ReportService {
 
   /**
    * Resolved diagnoses that are their ticket's first resolution; alias {@code d}, ticket {@code t}.
@@ -55,7 +55,7 @@ class ReportService {
    * step and fix option: overall, per device model, per iOS major version and per ISO week of the
    * resolution. The share is relative to all resolutions of the same group.
    */
-  List<ResolutionByFix> resolutionsByFix(ReportFilter filter) {
+  public List<ResolutionByFix> resolutionsByFix(ReportFilter filter) {
     var sql = new Sql();
     filter.applyTo(sql, "d.ended_at", "d.started_by");
     var query =
@@ -116,7 +116,7 @@ class ReportService {
    * diagnosis's state now. Escalated and waiting on Apple: at the last step with a result (a
    * diagnosis escalated before recording any step appears in no row).
    */
-  List<FunnelStep> stepFunnel(ReportFilter filter) {
+  public List<FunnelStep> stepFunnel(ReportFilter filter) {
     var sql = new Sql();
     filter.applyTo(sql, "d.started_at", "d.started_by");
     int maxSteps = playbooks.all().stream().mapToInt(Playbook::size).max().orElse(0);
@@ -174,7 +174,7 @@ class ReportService {
    * in total: how many ended, were resolved, escalated (by an agent or automatically after the last
    * step) or ended waiting on Apple because of an outage. Escalation rate = escalated / ended.
    */
-  List<EscalationWeek> escalations(ReportFilter filter) {
+  public List<EscalationWeek> escalations(ReportFilter filter) {
     var sql = new Sql();
     filter.applyTo(sql, "d.ended_at", "d.started_by");
     var query =
@@ -213,7 +213,7 @@ class ReportService {
    * Report 4a. Time from a ticket's creation to its first resolution, over the tickets whose first
    * resolution ended in the period: median and 90th percentile (continuous, interpolated).
    */
-  TimeToResolution timeToResolution(ReportFilter filter) {
+  public TimeToResolution timeToResolution(ReportFilter filter) {
     var sql = new Sql();
     filter.applyTo(sql, "d.ended_at", "d.started_by");
     var query =
@@ -244,7 +244,7 @@ class ReportService {
    * clock restarts when a paused diagnosis is resumed; a fix's test backup is not included. The
    * agent filter here is the agent who recorded the step.
    */
-  List<StepTime> stepTimes(ReportFilter filter) {
+  public List<StepTime> stepTimes(ReportFilter filter) {
     var sql = new Sql();
     filter.applyTo(sql, "s.started_at", "s.recorded_by");
     var query =
@@ -281,7 +281,7 @@ class ReportService {
    * Report 5. First-contact resolution: of the tickets first resolved in the period, the share
    * whose resolving diagnosis was the ticket's first (attempt 1).
    */
-  FirstContactResolution firstContactResolution(ReportFilter filter) {
+  public FirstContactResolution firstContactResolution(ReportFilter filter) {
     var sql = new Sql();
     filter.applyTo(sql, "d.ended_at", "d.started_by");
     var query =
@@ -309,7 +309,7 @@ class ReportService {
    * distinct tickets handled, those resolved by one of these diagnoses, the resolution rate, and
    * the mean number of step results a resolved diagnosis needed.
    */
-  List<AgentFigures> agents(ReportFilter filter) {
+  public List<AgentFigures> agents(ReportFilter filter) {
     var sql = new Sql();
     filter.applyTo(sql, "d.started_at", "d.started_by");
     var query =
@@ -352,7 +352,7 @@ class ReportService {
    * ticket after the resolution and at most 30 days later (the new ticket may fall after the
    * period; for resolutions in the last 30 days the window is not over yet).
    */
-  RepeatContacts repeatContacts(ReportFilter filter) {
+  public RepeatContacts repeatContacts(ReportFilter filter) {
     var sql = new Sql();
     filter.applyTo(sql, "d.ended_at", "d.started_by");
     var query =
