@@ -3,6 +3,7 @@ package io.backupdesk.web.account.api;
 import io.backupdesk.web.account.AccountService;
 import io.backupdesk.web.account.AuditEntry;
 import io.backupdesk.web.account.AuditLog;
+import io.backupdesk.web.common.api.Preconditions;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -116,7 +117,7 @@ public class AccountsApi {
       @PathParam("username") String username,
       @HeaderParam("If-Match") String ifMatch,
       @NotNull(message = "Send the change as JSON") AccountChange body) {
-    var version = body.version() != null ? body.version() : Etags.parse(ifMatch);
+    var version = Preconditions.expectedVersion(body.version(), ifMatch);
     var agent = accounts.get(username);
     if (body.role() != null) {
       agent = accounts.changeRole(username, body.role(), version, actor());
