@@ -21,7 +21,7 @@ mkdir -p "$OUT"
 export PGHOST PGPORT PGUSER PGPASSWORD
 
 APP_DIR="$ROOT/helpdesk-web/target/quarkus-app"
-APP_CP="$APP_DIR/app/*:$APP_DIR/lib/main/*"
+APP_CP="$APP_DIR/app/*:$APP_DIR/lib/main/*:$APP_DIR/lib/boot/*"
 SUMMARY="$OUT/summary.tsv"
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
