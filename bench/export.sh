@@ -19,7 +19,8 @@ read -r small_from small_to small_rows < <(q -F ' ' -c "
     SELECT (ended_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n FROM step_result GROUP BY 1),
   mid AS (SELECT day FROM days ORDER BY day OFFSET (SELECT count(*) / 2 FROM days) LIMIT 1),
   run AS (SELECT day, sum(n) OVER (ORDER BY day) AS total FROM days WHERE day >= (SELECT day FROM mid))
-  SELECT (SELECT day FROM mid), day, total FROM run WHERE total >= $BENCH_SMALL_ROWS ORDER BY day LIMIT 1")
+  SELECT (SELECT day FROM mid) AS first_day, run.day AS last_day, run.total FROM run
+  WHERE run.total >= $BENCH_SMALL_ROWS ORDER BY run.day LIMIT 1")
 
 # Prints the highest VmRSS (kB) of the app, sampled every 100 ms while bench/out/.sampling exists.
 sample_rss() {
@@ -71,7 +72,7 @@ sql=$(java -cp "$APP_CP" io.backupdesk.web.export.ExportSql step-results "$bound
 echo "$sql" > "$OUT/export-step-results.sql"
 log "Export: the same SELECT with psql \\copy to /dev/null (SQL in bench/out/export-step-results.sql)"
 started=$(now)
-copied=$(q -c "\\copy ($sql) to '/dev/null' with (format csv, header)" | awk '{ print $2 }')
+copied=$(psql -X -At -v ON_ERROR_STOP=1 -d "$BENCH_DB" -c "\\copy ($sql) to '/dev/null' with (format csv, header)" | awk '/^COPY/ { print $2 }')
 p_sec=$(elapsed "$started" "$(now)")
 p_rate=$(awk -v r="$copied" -v s="$p_sec" 'BEGIN { printf "%.0f", r / s }')
 log "  $copied rows in $p_sec s = $p_rate rows/s"

@@ -141,4 +141,5 @@ machine() {
   echo "memory:     $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "postgresql: $(q -c 'SHOW server_version')"
   echo "jdk:        $(java -version 2>&1 | head -1)"
+  echo "load:       $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine skews figures)"
 }

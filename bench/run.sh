@@ -9,6 +9,7 @@ source "$(dirname "$0")/lib.sh"
 need psql "apt-get install -y postgresql-client"
 need curl "apt-get install -y curl"
 need java "a JDK 17+"
+case " $BENCH_ONLY " in *" queue "*) need wrk "apt-get install -y wrk" ;; esac
 
 "$BENCH_DIR/prepare.sh"
 build_app
