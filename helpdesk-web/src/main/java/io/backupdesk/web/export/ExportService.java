@@ -80,16 +80,7 @@ class ExportService {
   long stream(Plan plan, OutputStream out) throws IOException {
     var request = plan.request();
     var table = request.table();
-    String select =
-        "SELECT "
-            + table.allColumns().stream()
-                .map(c -> c.select(request.csv()))
-                .collect(Collectors.joining(", "))
-            + " FROM "
-            + table.from
-            + " WHERE "
-            + request.where(plan.bound())
-            + " ORDER BY x.change_txid, x.id";
+    String select = select(request, plan.bound());
     long started = System.nanoTime();
     long rows;
     try (Connection connection = dataSource.getConnection()) {
@@ -114,10 +105,29 @@ class ExportService {
     return rows;
   }
 
+  /** The SELECT of a pull below the horizon {@code bound}, every value inline. */
+  static String select(ExportRequest request, String bound) {
+    var table = request.table();
+    return "SELECT "
+        + table.allColumns().stream()
+            .map(c -> c.select(request.csv()))
+            .collect(Collectors.joining(", "))
+        + " FROM "
+        + table.from
+        + " WHERE "
+        + request.where(bound)
+        + " ORDER BY x.change_txid, x.id";
+  }
+
+  /** The COPY statement that streams a CSV pull. */
+  static String copy(String select) {
+    return "COPY (" + select + ") TO STDOUT WITH (FORMAT csv, HEADER)";
+  }
+
   private static long copyCsv(Connection connection, String select, OutputStream out)
       throws SQLException, IOException {
     var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-    long rows = copy.copyOut("COPY (" + select + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
+    long rows = copy.copyOut(copy(select), out);
     out.flush();
     return rows;
   }

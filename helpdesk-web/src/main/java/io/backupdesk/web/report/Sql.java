@@ -25,6 +25,11 @@ final class Sql {
     return where.isEmpty() ? "TRUE" : where.toString();
   }
 
+  /** The bind values in order (for {@link ReportSql}, which writes them inline). */
+  List<Object> values() {
+    return List.copyOf(values);
+  }
+
   void bind(PreparedStatement statement) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       Object value = values.get(i);
