@@ -122,7 +122,7 @@ public class ReportService {
     int maxSteps = playbooks.all().stream().mapToInt(Playbook::size).max().orElse(0);
     var query =
         """
-        WITH f AS (
+        WITH f AS MATERIALIZED (
           SELECT d.playbook_version, d.status, d.current_step, d.resolved_step_number,
                  (SELECT max(s.step_number) FROM step_result s WHERE s.diagnosis_id = d.id) AS last_step
           FROM diagnosis d JOIN ticket t ON t.id = d.ticket_id
