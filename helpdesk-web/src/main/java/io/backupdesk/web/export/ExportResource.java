@@ -1,7 +1,6 @@
 package io.backupdesk.web.export;
 
 import io.backupdesk.web.common.InvalidInputException;
-import io.backupdesk.web.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,18 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " ?cursor=...; you get every row written since, exactly once (a row changed again"
             + " comes again, with its new values). A row shows up once all transactions that were"
             + " running when it was written have ended.")
-@APIResponse(
-    responseCode = "400",
-    description = "A parameter is invalid",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "A parameter is invalid")
 @APIResponse(responseCode = "401", description = "Not signed in (HTTP Basic)")
 @APIResponse(responseCode = "403", description = "Signed in without the supervisor role")
 @APIResponse(
     responseCode = "406",
-    description = "The Accept header allows neither text/csv nor application/x-ndjson",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "The Accept header allows neither text/csv nor application/x-ndjson")
 public class ExportResource {
 
   static final MediaType CSV = new MediaType("text", "csv", "UTF-8");

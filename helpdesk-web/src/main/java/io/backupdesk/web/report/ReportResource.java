@@ -1,7 +1,6 @@
 package io.backupdesk.web.report;
 
 import io.backupdesk.web.common.InvalidInputException;
-import io.backupdesk.web.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -34,18 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         "Figures for support leads, computed in the database. Every report takes from/to (UTC days,"
             + " both included; default the last 30 days), deviceModel, iosMajor and agent, and"
             + " answers JSON or CSV.")
-@APIResponse(
-    responseCode = "400",
-    description = "A filter value is invalid",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "A filter value is invalid")
 @APIResponse(responseCode = "401", description = "Not signed in (HTTP Basic)")
 @APIResponse(responseCode = "403", description = "Signed in without the supervisor role")
 @APIResponse(
     responseCode = "406",
-    description = "The Accept header allows neither application/json nor text/csv",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "The Accept header allows neither application/json nor text/csv")
 public class ReportResource {
 
   static final MediaType CSV = new MediaType("text", "csv", "UTF-8");

@@ -3,6 +3,7 @@ package io.backupdesk.web.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.backupdesk.web.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +73,11 @@ class ApiDescriptionTest {
             contains("NOTHING_WRONG", "FIXED", "SKIPPED", "NOT_APPLICABLE", "OUTAGE"))
         .body(
             "components.schemas.EscalationTarget.enum",
-            contains("TIER_2", "APPLE_SUPPORT", "COMPUTER_BACKUP"));
+            contains("TIER_2", "APPLE_SUPPORT", "COMPUTER_BACKUP"))
+        // Error responses refer to it: it must be there, with the fields clients read.
+        .body(
+            "components.schemas.Problem.properties.keySet()",
+            hasItems("type", "title", "status", "detail", "errors", "currentState"));
   }
 
   @Test

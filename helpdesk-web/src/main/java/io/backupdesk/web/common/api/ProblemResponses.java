@@ -1,17 +1,16 @@
 package io.backupdesk.web.common.api;
 
 /**
- * Media types and descriptions that the OpenAPI annotations of every API resource share, so that
- * every error response is documented as an RFC 9457 problem.
+ * Descriptions that the OpenAPI annotations of the API resources share; {@link
+ * ProblemResponsesFilter} documents the error bodies themselves as RFC 9457 problems.
  */
 public final class ProblemResponses {
-
-  public static final String PROBLEM_JSON = "application/problem+json";
 
   public static final String BAD_REQUEST =
       "Invalid input: a missing or malformed field, an unknown enum value, or a body that is not"
           + " JSON. `errors` names the fields.";
-  public static final String UNAUTHORIZED = "No or wrong HTTP Basic credentials.";
+  public static final String UNAUTHORIZED =
+      "No credentials, a wrong password, or an unknown, expired or revoked token.";
   public static final String FORBIDDEN = "Signed in, but the account lacks the agent role.";
   public static final String NOT_FOUND_TICKET = "No ticket with this number.";
   public static final String STALE =

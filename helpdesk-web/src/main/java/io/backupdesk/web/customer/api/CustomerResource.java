@@ -1,10 +1,8 @@
 package io.backupdesk.web.customer.api;
 
 import static io.backupdesk.web.common.api.ProblemResponses.FORBIDDEN;
-import static io.backupdesk.web.common.api.ProblemResponses.PROBLEM_JSON;
 import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
 
-import io.backupdesk.web.common.Problem;
 import io.backupdesk.web.common.api.QueryParams;
 import io.backupdesk.web.customer.Customer;
 import io.backupdesk.web.customer.CustomerService;
@@ -43,16 +41,8 @@ public class CustomerResource {
       responseCode = "200",
       description = "The customer",
       content = @Content(schema = @Schema(implementation = CustomerJson.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "No `email` parameter",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No customer with this e-mail address",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "No `email` parameter")
+  @APIResponse(responseCode = "404", description = "No customer with this e-mail address")
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public CustomerJson byEmail(
@@ -69,11 +59,7 @@ public class CustomerResource {
       responseCode = "200",
       description = "The customer",
       content = @Content(schema = @Schema(implementation = CustomerJson.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such customer",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such customer")
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public CustomerJson get(@PathParam("id") long id) {

@@ -2,14 +2,12 @@ package io.backupdesk.web.diagnosis.api;
 
 import static io.backupdesk.web.common.api.ProblemResponses.BAD_REQUEST;
 import static io.backupdesk.web.common.api.ProblemResponses.FORBIDDEN;
-import static io.backupdesk.web.common.api.ProblemResponses.PROBLEM_JSON;
 import static io.backupdesk.web.common.api.ProblemResponses.RULE_BROKEN;
 import static io.backupdesk.web.common.api.ProblemResponses.STALE;
 import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
 import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 
 import io.backupdesk.web.common.NotFoundException;
-import io.backupdesk.web.common.Problem;
 import io.backupdesk.web.common.api.Preconditions;
 import io.backupdesk.web.diagnosis.DiagnosisService;
 import io.backupdesk.web.diagnosis.DiagnosisView;
@@ -74,18 +72,12 @@ public class DiagnosisResource {
       description = "Started; Location is this diagnosis, ETag its version",
       headers = {@Header(name = "Location"), @Header(name = "ETag")},
       content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such ticket")
   @APIResponse(
       responseCode = "409",
       description =
           "The ticket already has a diagnosis that has not ended (`currentState` is that"
-              + " diagnosis), or the ticket is closed",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+              + " diagnosis), or the ticket is closed")
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response start(@PathParam("ticketId") long ticketId, UriInfo uri) {
@@ -105,9 +97,7 @@ public class DiagnosisResource {
       content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
   @APIResponse(
       responseCode = "404",
-      description = "No such ticket, or no diagnosis was ever started for it",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+      description = "No such ticket, or no diagnosis was ever started for it")
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response get(@PathParam("ticketId") long ticketId) {
@@ -134,34 +124,16 @@ public class DiagnosisResource {
       description = "The diagnosis after the outcome",
       headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = BAD_REQUEST,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket, or no diagnosis started",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
   @APIResponse(
       responseCode = "409",
       description =
           STALE
               + " Also: the diagnosis is not in progress, or the step already has another"
-              + " outcome.",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = UNSUPPORTED,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = RULE_BROKEN,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+              + " outcome.")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
+  @APIResponse(responseCode = "422", description = RULE_BROKEN)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response recordOutcome(
@@ -188,31 +160,13 @@ public class DiagnosisResource {
       description = "The diagnosis after the verification",
       headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = BAD_REQUEST,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket, or no diagnosis started",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
   @APIResponse(
       responseCode = "409",
-      description = STALE + " Also: there is no fix waiting for a test backup at that step.",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = UNSUPPORTED,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "Unknown step",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+      description = STALE + " Also: there is no fix waiting for a test backup at that step.")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
+  @APIResponse(responseCode = "422", description = "Unknown step")
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response verify(
@@ -238,26 +192,12 @@ public class DiagnosisResource {
       description = "The escalated diagnosis",
       headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = BAD_REQUEST,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket, or no diagnosis started",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
   @APIResponse(
       responseCode = "409",
-      description = STALE + " Also: the diagnosis has already ended.",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = UNSUPPORTED,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+      description = STALE + " Also: the diagnosis has already ended.")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response escalate(
@@ -284,26 +224,12 @@ public class DiagnosisResource {
       description = "The paused diagnosis",
       headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = BAD_REQUEST,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket, or no diagnosis started",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
   @APIResponse(
       responseCode = "409",
-      description = STALE + " Also: the diagnosis is already paused or has ended.",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = UNSUPPORTED,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+      description = STALE + " Also: the diagnosis is already paused or has ended.")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response abandon(
@@ -328,26 +254,10 @@ public class DiagnosisResource {
       description = "The running diagnosis",
       headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = BAD_REQUEST,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket, or no diagnosis started",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = STALE + " Also: the diagnosis is not paused.",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = UNSUPPORTED,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
+  @APIResponse(responseCode = "409", description = STALE + " Also: the diagnosis is not paused.")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response resume(

@@ -3,7 +3,6 @@ package io.backupdesk.web.ticket.api;
 import static io.backupdesk.web.common.api.ProblemResponses.BAD_REQUEST;
 import static io.backupdesk.web.common.api.ProblemResponses.FORBIDDEN;
 import static io.backupdesk.web.common.api.ProblemResponses.NOT_FOUND_TICKET;
-import static io.backupdesk.web.common.api.ProblemResponses.PROBLEM_JSON;
 import static io.backupdesk.web.common.api.ProblemResponses.STALE;
 import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
 import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
@@ -11,7 +10,6 @@ import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
-import io.backupdesk.web.common.Problem;
 import io.backupdesk.web.common.api.Preconditions;
 import io.backupdesk.web.common.api.QueryParams;
 import io.backupdesk.web.ticket.NewTicket;
@@ -74,18 +72,10 @@ public class TicketResource {
       description = "Opened; Location names the ticket, ETag is its version",
       headers = {@Header(name = "Location"), @Header(name = "ETag")},
       content = @Content(schema = @Schema(implementation = TicketJson.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = BAD_REQUEST,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
-  @APIResponse(
-      responseCode = "415",
-      description = UNSUPPORTED,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
   public Response create(
       @Valid @NotNull(message = "Send the ticket as a JSON object") NewTicket body, UriInfo uri) {
     Ticket ticket = tickets.create(body, agent());
@@ -107,9 +97,7 @@ public class TicketResource {
       content = @Content(schema = @Schema(implementation = TicketPageJson.class)))
   @APIResponse(
       responseCode = "400",
-      description = "An unknown status, priority or sort, a bad cursor or limit",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+      description = "An unknown status, priority or sort, a bad cursor or limit")
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public TicketPageJson list(
@@ -157,11 +145,7 @@ public class TicketResource {
       description = "The ticket",
       headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = TicketJson.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = NOT_FOUND_TICKET,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = NOT_FOUND_TICKET)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response get(@PathParam("id") long id) {
@@ -182,27 +166,15 @@ public class TicketResource {
       description = "The ticket after the change",
       headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = TicketJson.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = BAD_REQUEST,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
   @APIResponse(
       responseCode = "404",
-      description = "No such ticket, or no enabled agent with the assignee's user name",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+      description = "No such ticket, or no enabled agent with the assignee's user name")
   @APIResponse(
       responseCode = "409",
       description =
-          STALE + " A status the ticket cannot move to (e.g. RESOLVED from NEW) is also 409.",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = UNSUPPORTED,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+          STALE + " A status the ticket cannot move to (e.g. RESOLVED from NEW) is also 409.")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response update(
@@ -228,19 +200,9 @@ public class TicketResource {
       content = @Content(schema = @Schema(implementation = TimelineEventJson.class)))
   @APIResponse(
       responseCode = "400",
-      description = "The note is missing, blank or longer than 10,000 characters",
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = NOT_FOUND_TICKET,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = UNSUPPORTED,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+      description = "The note is missing, blank or longer than 10,000 characters")
+  @APIResponse(responseCode = "404", description = NOT_FOUND_TICKET)
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response addNote(
@@ -259,11 +221,7 @@ public class TicketResource {
       responseCode = "200",
       description = "Every event of the ticket and its diagnoses",
       content = @Content(schema = @Schema(implementation = TimelineEventJson.Timeline.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = NOT_FOUND_TICKET,
-      content =
-          @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = NOT_FOUND_TICKET)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public TimelineEventJson.Timeline timeline(@PathParam("id") long id) {
