@@ -62,9 +62,11 @@ public final class IcloudBackupPlaybook {
                     customer would rather keep it off, a backup to a computer is the alternative.
                     """),
                 false,
+                false,
                 Cost.LOW)),
         Cost.LOW,
         "Harmless: switching backups on changes nothing else on the phone.",
+        false,
         false);
   }
 
@@ -99,6 +101,7 @@ public final class IcloudBackupPlaybook {
                 "Switch Wi-Fi on",
                 "In Settings > Wi-Fi, tap the switch so that it turns green.",
                 false,
+                false,
                 Cost.LOW),
             new FixOption(
                 "join-network",
@@ -108,6 +111,7 @@ public final class IcloudBackupPlaybook {
                     In Settings > Wi-Fi, pick the customer's network from the list and type its
                     password if the phone does not connect on its own.
                     """),
+                false,
                 false,
                 Cost.LOW),
             new FixOption(
@@ -119,9 +123,11 @@ public final class IcloudBackupPlaybook {
                     so the signal holds for the whole upload.
                     """),
                 false,
+                false,
                 Cost.LOW)),
         Cost.LOW,
         "Harmless. Joining a network needs its password.",
+        false,
         false);
   }
 
@@ -158,6 +164,7 @@ public final class IcloudBackupPlaybook {
                     battery icon shows the lightning bolt.
                     """),
                 false,
+                false,
                 Cost.LOW),
             new FixOption(
                 "replace-cable",
@@ -169,9 +176,11 @@ public final class IcloudBackupPlaybook {
                     all.
                     """),
                 false,
+                false,
                 Cost.LOW)),
         Cost.LOW,
         "Harmless.",
+        false,
         false);
   }
 
@@ -211,6 +220,7 @@ public final class IcloudBackupPlaybook {
                     from iCloud for good, so get the customer's clear agreement first.
                     """),
                 true,
+                false,
                 Cost.MEDIUM),
             new FixOption(
                 "upgrade-plan",
@@ -222,6 +232,7 @@ public final class IcloudBackupPlaybook {
                     customer is happy to pay before they confirm.
                     """),
                 false,
+                true,
                 Cost.MEDIUM)),
         Cost.MEDIUM,
         text(
@@ -229,6 +240,7 @@ public final class IcloudBackupPlaybook {
             Deleting an app's data from iCloud cannot be undone: ask the customer first.
             Upgrading is safe but adds a monthly charge.
             """),
+        false,
         false);
   }
 
@@ -264,7 +276,8 @@ public final class IcloudBackupPlaybook {
             Nothing to change on the phone. An outage is waited out, not fixed: the customer tries
             again once Apple reports the service as working.
             """),
-        true);
+        true,
+        false);
   }
 
   private static PlaybookStep accountVerification() {
@@ -308,6 +321,7 @@ public final class IcloudBackupPlaybook {
                     locked, for example overnight, so the backup has time to run.
                     """),
                 true,
+                false,
                 Cost.HIGH)),
         Cost.HIGH,
         text(
@@ -315,7 +329,8 @@ public final class IcloudBackupPlaybook {
             Only do this if the customer knows their Apple ID password: without it they cannot
             sign back in. Find My stays off until they have.
             """),
-        false);
+        false,
+        true);
   }
 
   private static PlaybookStep restart() {
@@ -360,6 +375,7 @@ public final class IcloudBackupPlaybook {
                     test backup.
                     """),
                 false,
+                false,
                 Cost.LOW)),
         Cost.LOW,
         text(
@@ -367,6 +383,7 @@ public final class IcloudBackupPlaybook {
             Harmless for data. If the customer is calling from this iPhone, the call ends: agree
             on how to reconnect first.
             """),
+        false,
         false);
   }
 
@@ -415,6 +432,7 @@ public final class IcloudBackupPlaybook {
                     test backup.
                     """),
                 true,
+                false,
                 Cost.HIGH)),
         Cost.HIGH,
         text(
@@ -422,7 +440,8 @@ public final class IcloudBackupPlaybook {
             No data is lost, but every preference goes back to its default, saved Wi-Fi passwords
             included. Only with the customer's agreement.
             """),
-        false);
+        false,
+        true);
   }
 
   private static PlaybookStep iosUpdate() {
@@ -460,6 +479,7 @@ public final class IcloudBackupPlaybook {
                     restarts on its own; if the customer is calling from it, agree on a call-back.
                     """),
                 false,
+                false,
                 Cost.MEDIUM)),
         Cost.MEDIUM,
         text(
@@ -467,6 +487,7 @@ public final class IcloudBackupPlaybook {
             Takes time, and the phone cannot be used while the update installs. Needs Wi-Fi,
             power and the passcode.
             """),
+        false,
         false);
   }
 

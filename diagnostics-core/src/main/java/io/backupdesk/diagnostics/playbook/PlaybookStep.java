@@ -9,6 +9,10 @@ import java.util.Optional;
  * One condition an automatic backup needs, with how the agent checks it and the ways to fix it. The
  * version changes whenever the step's meaning changes, so a stored result always says what it
  * answered.
+ *
+ * <p>{@code intrusive} marks a step whose check itself changes the customer's phone or account
+ * (signing out of iCloud, resetting all settings): it costs the customer more than time, so no
+ * order of the steps may put it before a harmless one (see {@link StepOrder}).
  */
 public record PlaybookStep(
     String key,
@@ -21,7 +25,8 @@ public record PlaybookStep(
     List<FixOption> fixOptions,
     Cost cost,
     String riskNote,
-    boolean detectsOutage) {
+    boolean detectsOutage,
+    boolean intrusive) {
 
   public PlaybookStep {
     key = Texts.requireSlug(key, "step key");

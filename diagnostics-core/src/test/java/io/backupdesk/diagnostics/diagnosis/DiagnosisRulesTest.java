@@ -98,8 +98,14 @@ class DiagnosisRulesTest {
         .hasMessageContaining("\"Delete an app's data from iCloud\" at Step 4 · iCloud storage")
         .hasMessageContaining("Ask for their agreement");
 
-    // Upgrading costs money but deletes nothing: no consent flag needed.
-    diagnosis.record(fixed("storage", "upgrade-plan", false, AGENT, at(5)));
+    // Upgrading deletes nothing but adds a monthly charge: the customer agrees to pay first.
+    ConsentRequiredException paid =
+        refused(
+            diagnosis,
+            () -> diagnosis.record(fixed("storage", "upgrade-plan", false, AGENT, at(5))),
+            ConsentRequiredException.class);
+    assertThat(paid).hasMessageContaining("adds a charge to the customer's bill");
+    diagnosis.record(fixed("storage", "upgrade-plan", true, AGENT, at(5)));
     assertThat(diagnosis.status()).isEqualTo(DiagnosisStatus.AWAITING_VERIFICATION);
   }
 

@@ -70,7 +70,7 @@ class DiagnosisTransitionsTest {
     Diagnosis diagnosis = atStep(4);
 
     List<DiagnosisEvent> events =
-        diagnosis.record(fixed("storage", "upgrade-plan", false, AGENT, at(10)).withNote("50 GB"));
+        diagnosis.record(fixed("storage", "upgrade-plan", true, AGENT, at(10)).withNote("50 GB"));
 
     assertThat(diagnosis.status()).isEqualTo(AWAITING_VERIFICATION);
     assertThat(diagnosis.currentStep()).map(s -> s.key()).contains("storage");

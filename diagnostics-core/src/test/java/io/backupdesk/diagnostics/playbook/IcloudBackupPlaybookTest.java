@@ -79,13 +79,27 @@ class IcloudBackupPlaybookTest {
   }
 
   @Test
-  void onlyFixesThatDeleteOrResetSomethingNeedConsent() {
+  void fixesThatDeleteOrResetSomethingOrCostMoneyNeedConsent() {
     assertThat(
             playbook.steps().stream()
                 .flatMap(step -> step.fixOptions().stream())
                 .filter(FixOption::requiresConsent)
                 .map(FixOption::key))
-        .containsExactly("delete-app-data", "sign-out-and-in", "reset-all-settings");
+        .containsExactly(
+            "delete-app-data", "upgrade-plan", "sign-out-and-in", "reset-all-settings");
+    assertThat(
+            playbook.steps().stream()
+                .flatMap(step -> step.fixOptions().stream())
+                .filter(FixOption::costsMoney)
+                .map(FixOption::key))
+        .containsExactly("upgrade-plan");
+  }
+
+  @Test
+  void onlySigningOutAndResettingAreIntrusiveSteps() {
+    assertThat(playbook.steps().stream().filter(PlaybookStep::intrusive))
+        .extracting(PlaybookStep::key)
+        .containsExactly("account-verification", "reset-settings");
   }
 
   @Test
@@ -105,7 +119,8 @@ class IcloudBackupPlaybookTest {
     assertThat(fix(storage, "delete-app-data").instructions())
         .contains("phone's own backup", "fill it again", "agreement");
     FixOption upgrade = fix(storage, "upgrade-plan");
-    assertThat(upgrade.requiresConsent()).isFalse();
+    assertThat(upgrade.requiresConsent()).isTrue();
+    assertThat(upgrade.consentQuestion()).contains("charge");
     assertThat(upgrade.instructions()).contains("costs money");
   }
 

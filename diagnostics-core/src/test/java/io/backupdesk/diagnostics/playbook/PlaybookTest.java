@@ -43,11 +43,22 @@ class PlaybookTest {
   @Test
   void stepKeysAreSlugsAndFixKeysUniqueWithinAStep() {
     assertThatThrownBy(() -> step("Wi Fi", 1)).hasMessageContaining("lower-case words");
-    FixOption fix = new FixOption("a-fix", "A fix", "Do it.", false, Cost.LOW);
+    FixOption fix = new FixOption("a-fix", "A fix", "Do it.", false, false, Cost.LOW);
     assertThatThrownBy(
             () ->
                 new PlaybookStep(
-                    "s", 1, 1, "t", "w", "c", common(), List.of(fix, fix), Cost.LOW, "r", false))
+                    "s",
+                    1,
+                    1,
+                    "t",
+                    "w",
+                    "c",
+                    common(),
+                    List.of(fix, fix),
+                    Cost.LOW,
+                    "r",
+                    false,
+                    false))
         .hasMessageContaining("offers fix a-fix twice");
   }
 
@@ -69,7 +80,7 @@ class PlaybookTest {
 
   private static PlaybookStep step(String key, int number) {
     return new PlaybookStep(
-        key, number, 1, "t", "w", "c", common(), List.of(), Cost.LOW, "r", false);
+        key, number, 1, "t", "w", "c", common(), List.of(), Cost.LOW, "r", false, false);
   }
 
   private static StepInstructions common() {

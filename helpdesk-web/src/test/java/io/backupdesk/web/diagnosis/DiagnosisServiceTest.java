@@ -46,7 +46,7 @@ class DiagnosisServiceTest {
         diagnoses.record(
             ticketId,
             view.version(),
-            OutcomeCommand.fixed("storage", "upgrade-plan", false, agent, Instant.now()));
+            OutcomeCommand.fixed("storage", "upgrade-plan", true, agent, Instant.now()));
     assertThat(view.diagnosis().status()).isEqualTo(DiagnosisStatus.AWAITING_VERIFICATION);
 
     view = diagnoses.verify(ticketId, view.version(), "storage", true, agent);

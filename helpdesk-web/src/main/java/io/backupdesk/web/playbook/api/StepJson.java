@@ -45,11 +45,25 @@ public record StepJson(
       @Schema(description = "Send as `fixOption` with outcome FIXED") String key,
       String label,
       String instructions,
-      @Schema(description = "true when the fix deletes or resets something: send `consent: true`")
+      @Schema(
+              description =
+                  "true when the fix deletes or resets something or costs money: send `consent:"
+                      + " true`")
           boolean requiresConsent,
-      Cost cost) {
+      Cost cost,
+      @Schema(description = "true when the fix deletes or resets something of the customer's")
+          boolean changesData,
+      @Schema(description = "true when the fix adds a charge to the customer's bill")
+          boolean costsMoney) {
     static FixOptionJson of(FixOption f) {
-      return new FixOptionJson(f.key(), f.label(), f.instructions(), f.requiresConsent(), f.cost());
+      return new FixOptionJson(
+          f.key(),
+          f.label(),
+          f.instructions(),
+          f.requiresConsent(),
+          f.cost(),
+          f.changesData(),
+          f.costsMoney());
     }
   }
 

@@ -142,6 +142,12 @@ class AgentJourneyBrowserTest {
     assertThat(currentStep()).contains("iCloud storage", "current step");
     screenshot("diagnosis-step-4");
 
+    // Upgrading adds a monthly charge: without the customer's recorded agreement it is refused.
+    clickButton("Fixed with “Upgrade the iCloud plan”");
+    assertThat(text(By.cssSelector(".step-card")))
+        .contains("adds a charge to the customer's bill")
+        .doesNotContain("Did Back Up Now complete?");
+    browser.findElement(By.cssSelector("input[name=consent][value=upgrade-plan]")).click();
     clickButton("Fixed with “Upgrade the iCloud plan”");
     assertThat(text(By.cssSelector(".step-card"))).contains("Did Back Up Now complete?");
     clickButton("Yes, the backup completed");

@@ -184,6 +184,7 @@ class DiagnosisApiTest {
                 "stepKey", "storage",
                 "outcome", "FIXED",
                 "fixOption", "upgrade-plan",
+                "consent", true,
                 "note", "Customer chose 50 GB"))
         .when()
         .post(diagnosis + "/outcomes")

@@ -197,7 +197,11 @@ class DiagnosisPagesTest {
   void aConfirmedFixEndsTheDiagnosisWithItsResult() {
     long id = TestData.ticket().openedBy(AGENT);
     walkToStep(id, 4);
-    post(id, "outcome", Map.of("step", "storage", "fix", "upgrade-plan")).statusCode(303);
+    post(id, "outcome", Map.of("step", "storage", "fix", "upgrade-plan"))
+        .statusCode(422)
+        .body(containsString("adds a charge to the customer&#39;s bill"));
+    post(id, "outcome", Map.of("step", "storage", "fix", "upgrade-plan", "consent", "upgrade-plan"))
+        .statusCode(303);
     post(id, "verify", Map.of("step", "storage", "completed", "yes")).statusCode(303);
     post(id, "verify", Map.of("step", "storage", "completed", "yes")).statusCode(303);
 

@@ -76,7 +76,7 @@ class QueuePagesTest {
         diagnoses.record(
             id,
             view.version(),
-            OutcomeCommand.fixed("storage", "upgrade-plan", false, "queue-agent", Instant.now()));
+            OutcomeCommand.fixed("storage", "upgrade-plan", true, "queue-agent", Instant.now()));
     diagnoses.verify(id, view.version(), "storage", true, "queue-agent");
 
     given()
