@@ -126,7 +126,7 @@ public final class Diagnosis {
     require(number >= 0 && number <= playbook.size(), "the current step is one of the playbook's");
     require(
         order.isAllowedFor(playbook) && orderChoice.order().isAllowedFor(playbook),
-        "the orders are allowed for the playbook: " + order.violations(playbook));
+        "the chosen and the walked order are allowed for the playbook");
     this.currentPosition = number == 0 ? 0 : order.positionOf(playbook.stepNumber(number).key());
     this.currentStepStartedAt = snapshot.currentStepStartedAt();
     this.resolution = snapshot.resolution();
@@ -554,7 +554,7 @@ public final class Diagnosis {
   /**
    * Leaves the step the walk stays at after a failed fix without trying another of its fixes, and
    * goes on to the next step of the order (past the last one, the diagnosis escalates by itself).
-   * Repeating it once the walk has gone on changes nothing.
+   * Repeating it once the walk has gone on, or has ended, changes nothing.
    */
   public List<DiagnosisEvent> moveOn(String stepKey, String agent, Instant at) {
     String by = Strings.requireAgent(agent);
@@ -595,14 +595,14 @@ public final class Diagnosis {
   public List<DiagnosisEvent> followArticleOrder(String agent, Instant at) {
     String by = Strings.requireAgent(agent);
     requireNonNull(at, "at");
-    if (status.isEnded()) {
-      throw illegal("change the order of its steps");
-    }
     Set<String> walked = new LinkedHashSet<>();
     results.forEach(r -> walked.add(r.stepKey()));
     StepOrder switched = articleOrderAfter(new ArrayList<>(walked));
     if (switched.equals(order)) {
       return List.of();
+    }
+    if (status.isEnded()) {
+      throw illegal("change the order of its steps");
     }
     switched.requireAllowedFor(playbook);
     Instant time = notBeforeLatest(at);
@@ -878,13 +878,12 @@ public final class Diagnosis {
         && last.isFailedFix();
   }
 
-  /** Whether the walk has gone past the step of {@code result} (moved on, or escalated by it). */
+  /**
+   * Whether the walk has left the step of {@code result}: it went on past it, or it has ended (an
+   * ended walk stays nowhere, so moving on from it is moot, and a late repeat must not fail).
+   */
   private boolean walkHasLeft(StepResult result) {
-    if (status.isEnded()) {
-      return !result.equals(lastResult().orElseThrow())
-          || (status == ESCALATED && escalation.automatic());
-    }
-    return currentPosition > result.position();
+    return status.isEnded() || currentPosition > result.position();
   }
 
   private List<FixOption> untried(PlaybookStep step) {
@@ -996,14 +995,6 @@ public final class Diagnosis {
                 + " the later fix first.");
       }
     } else {
-      if (answer != null && before.attempt() > 1 && answer.outcome() != StepOutcome.FIXED) {
-        throw new ContradictingCorrectionException(
-            step.key(),
-            before.attempt(),
-            which
-                + " is a further fix at the step, so it stays a fix: choose the fix that was"
-                + " tried, or withdraw it if no other fix was tried.");
-      }
       boolean endsWalk =
           answer != null
               && (verification == BACKUP_COMPLETED || answer.outcome() == StepOutcome.OUTAGE);
@@ -1017,6 +1008,15 @@ public final class Diagnosis {
                 + "\". If the backup works now, note it on the ticket; if the customer needs more"
                 + " help, start a new diagnosis.");
       }
+    }
+    if (answer != null && before.attempt() > 1 && answer.outcome() != StepOutcome.FIXED) {
+      throw new ContradictingCorrectionException(
+          step.key(),
+          before.attempt(),
+          which
+              + " is a further fix at the step, tried after another fix failed, so it stays a fix:"
+              + " choose the fix that was tried"
+              + (latest ? ", or withdraw it if no other fix was tried." : "."));
     }
     if (answer != null && answer.outcome() == StepOutcome.FIXED) {
       for (StepResult other : attempts(step.key())) {

@@ -46,17 +46,28 @@ public record StepResult(
     verifiedBy = Strings.trimToNull(verifiedBy);
     boolean fixed = outcome == StepOutcome.FIXED;
     boolean answered = verification != null && verification != Verification.PENDING;
-    require(stepNumber >= 1 && stepVersion >= 1, "step number and version start at 1");
-    require(position >= 1 && attempt >= 1, "positions and attempts start at 1");
-    require(corrections >= 0, "a result is corrected zero or more times");
-    require(attempt == 1 || fixed, "a further attempt at a step is always a fix");
-    require(fixed == (fixOptionKey != null), "a fix option goes with, and only with, FIXED");
-    require(fixed == (verification != null), "a verification goes with, and only with, FIXED");
-    require(fixed || !consentGiven, "consent is only given to a fix");
-    require((outcome == StepOutcome.SKIPPED) == (skipReason != null), "only a skip has a reason");
-    require(!endedAt.isBefore(startedAt), "a step cannot end before it started");
-    require(answered == (verifiedAt != null && verifiedBy != null), "verifiedAt/By with an answer");
-    require(!answered || !verifiedAt.isBefore(endedAt), "a fix is verified after it was applied");
+    require(stepNumber >= 1 && stepVersion >= 1, stepKey, "step number and version start at 1");
+    require(position >= 1 && attempt >= 1, stepKey, "positions and attempts start at 1");
+    require(corrections >= 0, stepKey, "a result is corrected zero or more times");
+    require(attempt == 1 || fixed, stepKey, "a further attempt at a step is always a fix");
+    require(
+        fixed == (fixOptionKey != null), stepKey, "a fix option goes with, and only with, FIXED");
+    require(
+        fixed == (verification != null), stepKey, "a verification goes with, and only with, FIXED");
+    require(fixed || !consentGiven, stepKey, "consent is only given to a fix");
+    require(
+        (outcome == StepOutcome.SKIPPED) == (skipReason != null),
+        stepKey,
+        "only a skip has a reason");
+    require(!endedAt.isBefore(startedAt), stepKey, "a step cannot end before it started");
+    require(
+        answered == (verifiedAt != null && verifiedBy != null),
+        stepKey,
+        "verifiedAt/By with an answer");
+    require(
+        !answered || !verifiedAt.isBefore(endedAt),
+        stepKey,
+        "a fix is verified after it was applied");
   }
 
   /**
@@ -98,7 +109,7 @@ public record StepResult(
         0);
   }
 
-  private void require(boolean condition, String rule) {
+  private static void require(boolean condition, String stepKey, String rule) {
     if (!condition) {
       throw new IllegalArgumentException("Invalid result for step " + stepKey + ": " + rule);
     }
