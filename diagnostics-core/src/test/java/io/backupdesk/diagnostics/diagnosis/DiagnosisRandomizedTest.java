@@ -473,7 +473,7 @@ class DiagnosisRandomizedTest {
               == (before.status().isEnded() && !after.status().isEnded()),
           "a Reopened event exactly when an ended diagnosis is open again");
       check(
-          !after.status().isEnded() || !before.status().isEnded() || after.status() != ABANDONED,
+          !(before.status().isEnded() && !after.status().isEnded()) || after.status() == ABANDONED,
           "an ended diagnosis is only reopened paused");
       check(
           has(events, DiagnosisEvent.Corrected.class)
