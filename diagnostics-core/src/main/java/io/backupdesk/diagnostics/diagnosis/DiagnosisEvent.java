@@ -4,8 +4,10 @@ import io.backupdesk.diagnostics.playbook.DeviceCatalog;
 import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
+import io.backupdesk.diagnostics.playbook.StepOrder;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Something that happened in a diagnosis, in order: the ticket timeline and the reports are built
@@ -21,12 +23,26 @@ public sealed interface DiagnosisEvent {
    */
   String describe(Playbook playbook);
 
-  /** The agent opened a diagnosis for a phone. */
+  /**
+   * The agent opened a diagnosis for a phone, walking the order in {@code orderChoice} (null: the
+   * article's order).
+   */
   record Started(
-      int playbookVersion, String deviceModel, String iosVersion, Instant at, String agent)
+      int playbookVersion,
+      String deviceModel,
+      String iosVersion,
+      Instant at,
+      String agent,
+      OrderChoice orderChoice)
       implements DiagnosisEvent {
     public Started {
       Objects.requireNonNull(at, "at");
+    }
+
+    /** A start in the article's order. */
+    public Started(
+        int playbookVersion, String deviceModel, String iosVersion, Instant at, String agent) {
+      this(playbookVersion, deviceModel, iosVersion, at, agent, null);
     }
 
     @Override
@@ -37,7 +53,18 @@ public sealed interface DiagnosisEvent {
               : deviceModel;
       String ios =
           iosVersion == null ? "unknown iOS" : "iOS " + iosVersion.replaceFirst("(?i)^ios\\s*", "");
-      return "Diagnosis started (playbook v" + playbookVersion + ") for " + model + " on " + ios;
+      String started =
+          "Diagnosis started (playbook v" + playbookVersion + ") for " + model + " on " + ios;
+      if (orderChoice == null || orderChoice.policy() == OrderPolicy.ARTICLE) {
+        return started;
+      }
+      return started
+          + ", walking the steps in "
+          + orderName(orderChoice.policy())
+          + " (model v"
+          + orderChoice.modelVersion()
+          + "): "
+          + numbers(playbook, orderChoice.order());
     }
   }
 
@@ -53,7 +80,7 @@ public sealed interface DiagnosisEvent {
           switch (result.outcome()) {
             case NOTHING_WRONG -> "nothing wrong";
             case FIXED ->
-                "fixed — "
+                (result.attempt() > 1 ? ordinal(result.attempt()) + " fix — " : "fixed — ")
                     + Strings.midSentence(
                         fixLabel(playbook, result.stepKey(), result.fixOptionKey()))
                     + (result.consentGiven() ? " (the customer agreed)" : "");
@@ -66,13 +93,131 @@ public sealed interface DiagnosisEvent {
     }
   }
 
-  /** The customer's test backup after a fix completed, or did not. */
-  record Verified(String stepKey, boolean backupCompleted, Instant at, String agent)
+  /**
+   * The customer's test backup after a fix completed, or did not. {@code attempt} is the attempt at
+   * the step (1 for its first fix) and {@code fixOptionKey} the fix it followed (null when not
+   * known).
+   */
+  record Verified(
+      String stepKey,
+      boolean backupCompleted,
+      Instant at,
+      String agent,
+      int attempt,
+      String fixOptionKey)
+      implements DiagnosisEvent {
+
+    /** The test backup after a step's first fix. */
+    public Verified(String stepKey, boolean backupCompleted, Instant at, String agent) {
+      this(stepKey, backupCompleted, at, agent, 1, null);
+    }
+
+    @Override
+    public String describe(Playbook playbook) {
+      String which =
+          attempt > 1
+              ? ", "
+                  + ordinal(attempt)
+                  + " fix"
+                  + (fixOptionKey == null
+                      ? ""
+                      : " (" + Strings.midSentence(fixLabel(playbook, stepKey, fixOptionKey)) + ")")
+              : "";
+      return stepName(playbook, stepKey, 0)
+          + which
+          + (backupCompleted ? ": the test backup completed" : ": the test backup still fails");
+    }
+  }
+
+  /**
+   * After a fix failed its test backup, the agent chose to try no other fix at the step and went on
+   * ({@code nextStepKey} is null when it was the last step of the order).
+   */
+  record MovedOn(String stepKey, String nextStepKey, Instant at, String agent)
       implements DiagnosisEvent {
     @Override
     public String describe(Playbook playbook) {
       return stepName(playbook, stepKey, 0)
-          + (backupCompleted ? ": the test backup completed" : ": the test backup still fails");
+          + ": no other fix tried, "
+          + (nextStepKey == null
+              ? "and it was the last step"
+              : "moved on to " + stepName(playbook, nextStepKey, 0));
+    }
+  }
+
+  /**
+   * The agent chose to walk the remaining steps in the article's order instead of the order the
+   * diagnosis started with ({@code replacedPolicy}); from {@code fromPosition} on, {@code order}
+   * follows the article.
+   */
+  record ArticleOrderFollowed(
+      OrderPolicy replacedPolicy, int fromPosition, StepOrder order, Instant at, String agent)
+      implements DiagnosisEvent {
+    public ArticleOrderFollowed {
+      Objects.requireNonNull(replacedPolicy, "replacedPolicy");
+      Objects.requireNonNull(order, "order");
+    }
+
+    @Override
+    public String describe(Playbook playbook) {
+      return "Following the article's order instead of "
+          + orderName(replacedPolicy)
+          + " for the remaining steps: "
+          + numbers(
+              playbook, new StepOrder(order.stepKeys().subList(fromPosition - 1, order.size())))
+          + " (the "
+          + orderName(replacedPolicy).replaceFirst("^(the|an) ", "")
+          + " stays on record)";
+    }
+  }
+
+  /**
+   * A recorded result was corrected: {@code before} is what was recorded, {@code after} what it is
+   * now (null when it was withdrawn as recorded by mistake). The current results hold {@code
+   * after}; this event and {@link DiagnosisSnapshot#corrections()} keep {@code before}.
+   */
+  record Corrected(StepResult before, StepResult after, String reason, Instant at, String agent)
+      implements DiagnosisEvent {
+    public Corrected {
+      Objects.requireNonNull(before, "before");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String describe(Playbook playbook) {
+      String which =
+          stepName(playbook, before.stepKey(), before.stepNumber())
+              + (before.attempt() > 1 ? ", " + ordinal(before.attempt()) + " fix," : "");
+      if (after == null) {
+        return which
+            + " withdrawn as recorded by mistake: it was \""
+            + answer(playbook, before)
+            + "\" (reason: "
+            + reason
+            + ")";
+      }
+      return which
+          + " corrected from \""
+          + answer(playbook, before)
+          + "\" to \""
+          + answer(playbook, after)
+          + "\" (reason: "
+          + reason
+          + ")";
+    }
+  }
+
+  /**
+   * A correction took away how an ended diagnosis ended (its resolution, its outage, or the
+   * automatic escalation), so its walk is open again; nobody is with the customer, so it waits,
+   * paused, at this step until an agent resumes or escalates it.
+   */
+  record Reopened(int stepNumber, Instant at, String agent) implements DiagnosisEvent {
+    @Override
+    public String describe(Playbook playbook) {
+      return "Reopened by the correction: paused at "
+          + stepName(playbook, null, stepNumber)
+          + " until an agent resumes it with the customer or escalates it";
     }
   }
 
@@ -129,6 +274,49 @@ public sealed interface DiagnosisEvent {
     public String describe(Playbook playbook) {
       return "Resumed at " + stepName(playbook, null, stepNumber);
     }
+  }
+
+  /** "the learned order", "an explored order". */
+  private static String orderName(OrderPolicy policy) {
+    return switch (policy) {
+      case ARTICLE -> "the article's order";
+      case LEARNED -> "the learned order";
+      case EXPLORE -> "an explored order";
+    };
+  }
+
+  /** An order as the article's step numbers, "7, 1, 2, ...", the keys where a step is unknown. */
+  private static String numbers(Playbook playbook, StepOrder order) {
+    return order.stepKeys().stream()
+        .map(key -> playbook.step(key).map(s -> String.valueOf(s.number())).orElse(key))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String ordinal(int attempt) {
+    return switch (attempt) {
+      case 1 -> "first";
+      case 2 -> "second";
+      case 3 -> "third";
+      default -> attempt + "th";
+    };
+  }
+
+  /** A result's answer in words, as the timeline shows it: "fixed — restart, backup completed". */
+  private static String answer(Playbook playbook, StepResult result) {
+    return switch (result.outcome()) {
+      case NOTHING_WRONG -> "nothing wrong";
+      case NOT_APPLICABLE -> "not applicable";
+      case OUTAGE -> "Apple outage";
+      case SKIPPED -> "skipped — " + result.skipReason();
+      case FIXED ->
+          "fixed — "
+              + Strings.midSentence(fixLabel(playbook, result.stepKey(), result.fixOptionKey()))
+              + switch (result.verification()) {
+                case PENDING -> ", test backup not yet checked";
+                case BACKUP_COMPLETED -> ", test backup completed";
+                case STILL_FAILING -> ", test backup still fails";
+              };
+    };
   }
 
   /** Falls back to the bare number or key when the playbook does not know the step. */

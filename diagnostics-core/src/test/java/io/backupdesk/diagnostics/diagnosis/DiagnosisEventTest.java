@@ -56,6 +56,44 @@ class DiagnosisEventTest {
   }
 
   @Test
+  void aLearnedWalkWithASecondFixASwitchAndACorrectionReadsAsATimeline() {
+    Diagnosis diagnosis = DiagnosisTestData.startedLearned();
+    List<DiagnosisEvent> events = new ArrayList<>();
+    events.add(diagnosis.startedEvent());
+    events.addAll(diagnosis.record(nothingWrong("restart", AGENT, at(1))));
+    events.addAll(diagnosis.record(fixed("storage", "delete-app-data", true, AGENT, at(2))));
+    events.addAll(
+        diagnosis.verify(
+            "storage", "delete-app-data", false, AfterStillFailing.STAY_AT_STEP, AGENT, at(3)));
+    events.addAll(diagnosis.moveOn("storage", AGENT, at(4)));
+    events.addAll(diagnosis.followArticleOrder(AGENT, at(5)));
+    events.addAll(
+        diagnosis.correct(
+            CorrectionCommand.replace(
+                "restart",
+                1,
+                StepAnswer.skipped("customer could not restart on the call"),
+                "the restart was not done",
+                AGENT,
+                CorrectionScope.OWN_RESULTS_WHILE_OPEN,
+                at(6))));
+
+    assertThat(events.stream().map(e -> e.describe(PLAYBOOK)))
+        .containsExactly(
+            "Diagnosis started (playbook v1) for iPhone 8 on iOS 16.7.2, walking the steps in the"
+                + " learned order (model v3): 7, 4, 9, 2, 1, 5, 3, 8, 6",
+            "Step 7 · Restart the iPhone: nothing wrong",
+            "Step 4 · iCloud storage: fixed — delete an app's data from iCloud (the customer"
+                + " agreed)",
+            "Step 4 · iCloud storage: the test backup still fails",
+            "Step 4 · iCloud storage: no other fix tried, moved on to Step 9 · Update iOS",
+            "Following the article's order instead of the learned order for the remaining steps:"
+                + " 1, 2, 3, 5, 6, 8, 9 (the learned order stays on record)",
+            "Step 7 · Restart the iPhone corrected from \"nothing wrong\" to \"skipped — customer"
+                + " could not restart on the call\" (reason: the restart was not done)");
+  }
+
+  @Test
   void endingsNameTheFixTheOutageOrTheAutomaticEscalation() {
     Diagnosis resolved = awaitingVerification("storage", "upgrade-plan");
     assertThat(describe(resolved.verify("storage", true, AGENT, at(5))))

@@ -345,12 +345,21 @@ class DiagnosisRulesTest {
               UnknownStepException.class, UnknownFixOptionException.class,
               SkipReasonRequiredException.class, ConsentRequiredException.class,
               StepOutOfOrderException.class, OutcomeNotAllowedException.class,
-              EscalationReasonRequiredException.class
+              EscalationReasonRequiredException.class, FixAlreadyTriedException.class,
+              CorrectionReasonRequiredException.class, NothingToCorrectException.class
             })
         .allSatisfy(type -> assertThat(type).isAssignableTo(RuleViolationException.class));
-    assertThat(new Class<?>[] {IllegalTransitionException.class, ConflictingOutcomeException.class})
+    // Conflicts with the state (409) and a person's permission (403) are not rule violations.
+    assertThat(
+            new Class<?>[] {
+              IllegalTransitionException.class, ConflictingOutcomeException.class,
+              ContradictingCorrectionException.class, CorrectionNotPermittedException.class
+            })
         .allSatisfy(
-            type -> assertThat(RuleViolationException.class.isAssignableFrom(type)).isFalse());
+            type -> {
+              assertThat(type).isAssignableTo(DiagnosisException.class);
+              assertThat(RuleViolationException.class.isAssignableFrom(type)).isFalse();
+            });
   }
 
   @Test

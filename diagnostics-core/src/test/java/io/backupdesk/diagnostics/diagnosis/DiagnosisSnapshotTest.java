@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.Playbooks;
+import io.backupdesk.diagnostics.playbook.StepOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -30,6 +31,23 @@ class DiagnosisSnapshotTest {
     escalated.record(nothingWrong("ios-update", AGENT, at(9)));
     Diagnosis pausedAwaiting = awaitingVerification("power", "plug-in");
     pausedAwaiting.abandon("battery died", AGENT, at(4));
+    Diagnosis learnedSwitched = DiagnosisTestData.startedLearned();
+    learnedSwitched.record(nothingWrong("restart", AGENT, at(1)));
+    learnedSwitched.followArticleOrder(AGENT, at(2));
+    Diagnosis stayingAfterFailedFix = awaitingVerification("storage", "delete-app-data");
+    stayingAfterFailedFix.verify(
+        "storage", "delete-app-data", false, AfterStillFailing.STAY_AT_STEP, AGENT, at(5));
+    Diagnosis reopened = awaitingVerification("power", "plug-in");
+    reopened.verify("power", true, AGENT, at(4));
+    reopened.correct(
+        CorrectionCommand.replace(
+            "power",
+            1,
+            StepAnswer.nothingWrong(),
+            "was plugged in already",
+            "lee",
+            CorrectionScope.ANY_RESULT_ANY_TIME,
+            at(9)));
 
     for (Diagnosis diagnosis :
         List.of(
@@ -39,7 +57,10 @@ class DiagnosisSnapshotTest {
             resolved,
             waiting,
             escalated,
-            pausedAwaiting)) {
+            pausedAwaiting,
+            learnedSwitched,
+            stayingAfterFailedFix,
+            reopened)) {
       DiagnosisSnapshot snapshot = diagnosis.snapshot();
       Diagnosis restored = Diagnosis.restore(PLAYBOOK, snapshot);
 
@@ -47,7 +68,135 @@ class DiagnosisSnapshotTest {
       assertThat(restored.status()).isEqualTo(diagnosis.status());
       assertThat(restored.currentStep()).isEqualTo(diagnosis.currentStep());
       assertThat(restored.pendingVerification()).isEqualTo(diagnosis.pendingVerification());
+      assertThat(restored.orderChoice()).isEqualTo(diagnosis.orderChoice());
+      assertThat(restored.order()).isEqualTo(diagnosis.order());
+      assertThat(restored.orderOverride()).isEqualTo(diagnosis.orderOverride());
+      assertThat(restored.corrections()).isEqualTo(diagnosis.corrections());
+      assertThat(restored.isOfferingAnotherFix()).isEqualTo(diagnosis.isOfferingAnotherFix());
     }
+  }
+
+  @Test
+  void aSnapshotStoredBeforeOrdersExistedRestoresInTheArticlesOrder() {
+    DiagnosisSnapshot full = atStep(3).snapshot();
+    DiagnosisSnapshot stored =
+        new DiagnosisSnapshot(
+            full.playbookVersion(),
+            full.deviceModel(),
+            full.iosVersion(),
+            full.status(),
+            full.statusBeforeAbandon(),
+            full.currentStepNumber(),
+            full.currentStepStartedAt(),
+            full.results(),
+            full.resolution(),
+            full.escalation(),
+            full.startedAt(),
+            full.startedBy(),
+            full.endedAt());
+
+    Diagnosis restored = Diagnosis.restore(PLAYBOOK, stored);
+
+    assertThat(restored.orderChoice()).isEqualTo(OrderChoice.article(PLAYBOOK));
+    assertThat(restored.snapshot()).isEqualTo(full);
+  }
+
+  @Test
+  void inconsistentOrdersAttemptsAndCorrectionsAreRefused() {
+    Diagnosis learned = DiagnosisTestData.startedLearned();
+    learned.record(nothingWrong("restart", AGENT, at(1)));
+    DiagnosisSnapshot walking = learned.snapshot();
+    Diagnosis staying = awaitingVerification("storage", "delete-app-data");
+    staying.verify(
+        "storage", "delete-app-data", false, AfterStillFailing.STAY_AT_STEP, AGENT, at(5));
+    DiagnosisSnapshot stayingSnapshot = staying.snapshot();
+
+    // Results answer the positions of the walked order, not of the article.
+    assertRefused(
+        walking,
+        s -> withOrder(s, StepOrder.article(PLAYBOOK), s.orderOverride()),
+        "the walked order is the chosen one");
+    assertRefused(
+        walking,
+        s -> withOrder(s, s.order(), new OrderOverride(1, AGENT, at(1))),
+        "the walked order is the chosen one");
+    // A step stays for another fix only after a failed one, and only while it has one left.
+    StepResult secondSameFix =
+        new StepResult(
+            "storage",
+            4,
+            1,
+            StepOutcome.FIXED,
+            "delete-app-data",
+            null,
+            null,
+            true,
+            Verification.PENDING,
+            at(5),
+            at(6),
+            AGENT,
+            null,
+            null,
+            4,
+            2,
+            0);
+    List<StepResult> twice = new ArrayList<>(stayingSnapshot.results());
+    twice.add(secondSameFix);
+    assertRefused(
+        stayingSnapshot,
+        s -> with(s, DiagnosisStatus.AWAITING_VERIFICATION, s.currentStepNumber(), twice),
+        "a fix option is tried once per step");
+    List<StepResult> afterNothingWrong = new ArrayList<>(atStep(5).snapshot().results());
+    afterNothingWrong.add(
+        new StepResult(
+            "storage",
+            4,
+            1,
+            StepOutcome.FIXED,
+            "upgrade-plan",
+            null,
+            null,
+            true,
+            Verification.PENDING,
+            at(5),
+            at(6),
+            AGENT,
+            null,
+            null,
+            4,
+            2,
+            0));
+    assertRefused(
+        stayingSnapshot,
+        s -> with(s, DiagnosisStatus.AWAITING_VERIFICATION, 4, afterNothingWrong),
+        "another fix at a step follows only a fix whose backup still failed");
+    // A result cannot claim corrections the history does not hold.
+    List<StepResult> claimed = new ArrayList<>(stayingSnapshot.results());
+    StepResult wifi = claimed.get(1);
+    claimed.set(
+        1,
+        new StepResult(
+            wifi.stepKey(),
+            wifi.stepNumber(),
+            wifi.stepVersion(),
+            wifi.outcome(),
+            wifi.fixOptionKey(),
+            wifi.skipReason(),
+            wifi.note(),
+            wifi.consentGiven(),
+            wifi.verification(),
+            wifi.startedAt(),
+            wifi.endedAt(),
+            wifi.recordedBy(),
+            wifi.verifiedAt(),
+            wifi.verifiedBy(),
+            wifi.position(),
+            wifi.attempt(),
+            1));
+    assertRefused(
+        stayingSnapshot,
+        s -> with(s, s.status(), s.currentStepNumber(), claimed),
+        "a result is corrected no more often than the history says");
   }
 
   @Test
@@ -148,7 +297,33 @@ class DiagnosisSnapshotTest {
         s.escalation(),
         s.startedAt(),
         s.startedBy(),
-        s.endedAt());
+        s.endedAt(),
+        s.orderChoice(),
+        s.order(),
+        s.orderOverride(),
+        s.corrections());
+  }
+
+  private static DiagnosisSnapshot withOrder(
+      DiagnosisSnapshot s, StepOrder order, OrderOverride override) {
+    return new DiagnosisSnapshot(
+        s.playbookVersion(),
+        s.deviceModel(),
+        s.iosVersion(),
+        s.status(),
+        s.statusBeforeAbandon(),
+        s.currentStepNumber(),
+        s.currentStepStartedAt(),
+        s.results(),
+        s.resolution(),
+        s.escalation(),
+        s.startedAt(),
+        s.startedBy(),
+        s.endedAt(),
+        s.orderChoice(),
+        order,
+        override,
+        s.corrections());
   }
 
   private static List<StepResult> swapSecondAndLast(List<StepResult> results) {

@@ -38,7 +38,14 @@ class DiagnosisTransitionsTest {
     assertThat(diagnosis.progress()).isEqualTo(new Progress(0, 9));
     assertThat(diagnosis.snapshot().currentStepStartedAt()).isEqualTo(T0);
     assertThat(diagnosis.startedEvent())
-        .isEqualTo(new DiagnosisEvent.Started(1, "iPhone 8", "16.7.2", T0, AGENT));
+        .isEqualTo(
+            new DiagnosisEvent.Started(
+                1,
+                "iPhone 8",
+                "16.7.2",
+                T0,
+                AGENT,
+                OrderChoice.article(DiagnosisTestData.PLAYBOOK)));
   }
 
   @Test
@@ -103,7 +110,7 @@ class DiagnosisTransitionsTest {
     assertThat(verified.verifiedBy()).isEqualTo("bob");
     assertThat(events)
         .containsExactly(
-            new DiagnosisEvent.Verified("storage", true, at(20), "bob"),
+            new DiagnosisEvent.Verified("storage", true, at(20), "bob", 1, "delete-app-data"),
             new DiagnosisEvent.Resolved(resolution, at(20), "bob"));
   }
 
@@ -119,7 +126,9 @@ class DiagnosisTransitionsTest {
     assertThat(diagnosis.result("wifi").orElseThrow().verification())
         .isEqualTo(Verification.STILL_FAILING);
     assertThat(diagnosis.resolution()).isEmpty();
-    assertThat(events).containsExactly(new DiagnosisEvent.Verified("wifi", false, at(9), AGENT));
+    assertThat(events)
+        .containsExactly(
+            new DiagnosisEvent.Verified("wifi", false, at(9), AGENT, 1, "join-network"));
   }
 
   @Test
