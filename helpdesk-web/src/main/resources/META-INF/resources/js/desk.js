@@ -215,6 +215,21 @@
       dialog.addEventListener('click', function (e) {
         if (e.target === dialog) dialog.close();
       });
+      // A modal dialog already makes the page inert; Tab also stays inside instead of leaving
+      // for the browser's own controls.
+      dialog.addEventListener('keydown', function (e) {
+        if (e.key !== 'Tab') return;
+        var stops = dialog.querySelectorAll('button, [href], [tabindex]:not([tabindex="-1"])');
+        var first = stops[0];
+        var last = stops[stops.length - 1];
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first.focus();
+        }
+      });
       document.body.appendChild(dialog);
     }
     var dl = dialog.querySelector('dl');
@@ -277,7 +292,19 @@
     }
   }
 
+  // ---- The diagnosis' progress list: unfolded beside the step on wide screens, folded into its
+  // one-line summary on a phone so that the step comes first.
+  function foldProgress() {
+    var details = document.querySelector('details.progress-details');
+    if (!details) return;
+    var phone = window.matchMedia('(max-width: 900px)');
+    var apply = function () { details.open = !phone.matches; };
+    apply();
+    phone.addEventListener('change', apply);
+  }
+
   function start() {
+    foldProgress();
     if (document.querySelector('[data-key], table[data-queue]')) root.classList.add('keys-on');
     labelScrollBoxes();
     var pending = null;
