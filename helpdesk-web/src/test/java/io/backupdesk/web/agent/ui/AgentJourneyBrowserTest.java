@@ -232,8 +232,9 @@ class AgentJourneyBrowserTest {
                             + " && document.readyState === 'complete';")));
   }
 
+  /** By the button's own words; its shortcut hint ({@code <kbd>}) is not part of them. */
   private void clickButton(String words) {
-    click(By.xpath("//button[normalize-space()='" + words + "']"));
+    click(By.xpath("//button[normalize-space(text())='" + words + "']"));
   }
 
   private void clickLink(String words) {
