@@ -23,10 +23,13 @@ import java.util.random.RandomGenerator;
 public final class CaseSimulator {
   private final Set<String> stepsWithFixes = new HashSet<>();
   private final GroundTruth truth;
+  private final CostWeights weights;
   private final double leaveChancePerStep;
 
-  public CaseSimulator(GroundTruth truth, double leaveChancePerStep) {
+  /** {@code weights} price the oracle order that comes with each case. */
+  public CaseSimulator(GroundTruth truth, CostWeights weights, double leaveChancePerStep) {
     this.truth = Objects.requireNonNull(truth, "truth");
+    this.weights = Objects.requireNonNull(weights, "weights");
     for (PlaybookStep step : truth.playbook().steps()) {
       if (!step.fixOptions().isEmpty()) {
         stepsWithFixes.add(step.key());
@@ -42,6 +45,7 @@ public final class CaseSimulator {
       Device device, OrderChoice choice, Instant startedAt, RandomGenerator random) {
     Objects.requireNonNull(choice, "choice");
     CaseTruth caseTruth = truth.forDevice(device);
+    OrderForecast oracle = truth.oracle(device, weights);
     String cause = drawCause(caseTruth, random);
     StepTruth causeTruth = cause == null ? null : caseTruth.step(cause);
     boolean works = causeTruth != null && random.nextDouble() < causeTruth.fixWorks();
@@ -49,7 +53,10 @@ public final class CaseSimulator {
     for (String key : choice.order().stepKeys()) {
       if (leaveChancePerStep > 0 && random.nextDouble() < leaveChancePerStep) {
         return new SimulatedCase(
-            new WalkRecord(device, startedAt, choice, steps, WalkEnding.STOPPED), cause, works);
+            new WalkRecord(device, startedAt, choice, steps, WalkEnding.STOPPED),
+            cause,
+            works,
+            oracle);
       }
       StepTruth step = caseTruth.step(key);
       double minutes = step.check().draw(random);
@@ -69,11 +76,17 @@ public final class CaseSimulator {
       steps.add(new WalkStep(key, outcome, minutes, testBackup, hasFix, paid));
       if (works) {
         return new SimulatedCase(
-            new WalkRecord(device, startedAt, choice, steps, WalkEnding.RESOLVED), cause, true);
+            new WalkRecord(device, startedAt, choice, steps, WalkEnding.RESOLVED),
+            cause,
+            true,
+            oracle);
       }
     }
     return new SimulatedCase(
-        new WalkRecord(device, startedAt, choice, steps, WalkEnding.ESCALATED), cause, works);
+        new WalkRecord(device, startedAt, choice, steps, WalkEnding.ESCALATED),
+        cause,
+        works,
+        oracle);
   }
 
   private static String drawCause(CaseTruth truth, RandomGenerator random) {

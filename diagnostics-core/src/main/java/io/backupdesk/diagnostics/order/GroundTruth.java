@@ -63,9 +63,19 @@ public final class GroundTruth {
 
   private final Playbook playbook;
   private final List<Rule> rules;
-  private final Map<String, CaseTruth> cache = new ConcurrentHashMap<>();
-  private final Map<Device, CaseTruth> byDevice = new ConcurrentHashMap<>();
-  private final Map<String, OrderForecast> oracles = new ConcurrentHashMap<>();
+  private final Map<Group, CaseTruth> cache = new ConcurrentHashMap<>();
+  private final Map<Device, Group> groups = new ConcurrentHashMap<>();
+  private final Map<OracleKey, OrderForecast> oracles = new ConcurrentHashMap<>();
+
+  /** A family (null: unknown) on an iOS major (null: unknown): what the truth varies by. */
+  private record Group(DeviceVariant family, Integer major) {
+    @Override
+    public String toString() {
+      return family + "/" + major;
+    }
+  }
+
+  private record OracleKey(Group group, CostWeights weights) {}
 
   private GroundTruth(Playbook playbook, List<Rule> rules) {
     this.playbook = playbook;
@@ -123,46 +133,49 @@ public final class GroundTruth {
 
   /** The truth for this phone's group: its family and iOS major, where known. */
   public CaseTruth forDevice(Device device) {
-    CaseTruth known = byDevice.get(device);
+    return forGroup(groupOf(device));
+  }
+
+  /** The truth for a family (null: unknown) on an iOS major (null: unknown). */
+  public CaseTruth forGroup(DeviceVariant family, Integer iosMajor) {
+    return forGroup(new Group(family, iosMajor));
+  }
+
+  /** The oracle order for this phone under these weights, computed once per group. */
+  public OrderForecast oracle(Device device, CostWeights weights) {
+    Group group = groupOf(device);
+    return oracles.computeIfAbsent(
+        new OracleKey(group, weights), key -> forGroup(group).oracle(playbook, weights));
+  }
+
+  private CaseTruth forGroup(Group group) {
+    return cache.computeIfAbsent(group, this::build);
+  }
+
+  private Group groupOf(Device device) {
+    Group known = groups.get(device);
     if (known != null) {
       return known;
     }
     DeviceVariant family =
         DeviceCatalog.standard().find(device.model()).map(DeviceModel::variant).orElse(null);
     Integer major = device.iosMajor().isPresent() ? device.iosMajor().getAsInt() : null;
-    CaseTruth found = forGroup(family, major);
-    // Reading the catalogue is slow for millions of simulated cases; free text keeps the set
-    // of devices open-ended, so remembering stops at a bound.
-    if (byDevice.size() < 10_000) {
-      byDevice.put(device, found);
+    Group group = new Group(family, major);
+    // Reading the catalogue is slow for millions of simulated cases; free text keeps the set of
+    // devices open-ended, so remembering stops at a bound.
+    if (groups.size() < 10_000) {
+      groups.put(device, group);
     }
-    return found;
-  }
-
-  /** The truth for a family (null: unknown) on an iOS major (null: unknown). */
-  public CaseTruth forGroup(DeviceVariant family, Integer iosMajor) {
-    return cache.computeIfAbsent(groupKey(family, iosMajor), key -> build(family, iosMajor));
-  }
-
-  /** The oracle order for this phone under these weights, computed once per group. */
-  public OrderForecast oracle(Device device, CostWeights weights) {
-    DeviceVariant family =
-        DeviceCatalog.standard().find(device.model()).map(DeviceModel::variant).orElse(null);
-    Integer major = device.iosMajor().isPresent() ? device.iosMajor().getAsInt() : null;
-    return oracles.computeIfAbsent(
-        groupKey(family, major) + "|" + weights,
-        key -> forGroup(family, major).oracle(playbook, weights));
+    return group;
   }
 
   public Playbook playbook() {
     return playbook;
   }
 
-  private static String groupKey(DeviceVariant family, Integer major) {
-    return family + "/" + major;
-  }
-
-  private CaseTruth build(DeviceVariant family, Integer major) {
+  private CaseTruth build(Group group) {
+    DeviceVariant family = group.family();
+    Integer major = group.major();
     Map<String, double[]> values = new LinkedHashMap<>();
     for (Rule rule : rules) {
       if (rule.scope.equals(ALL)) {
@@ -196,8 +209,13 @@ public final class GroundTruth {
       missing.add(step.key());
     }
     missing.add(NONE);
+    Set<String> given = new LinkedHashSet<>();
     for (Rule rule : rules) {
       if (rule.scope.equals(ALL)) {
+        if (!given.add(rule.step)) {
+          throw new IllegalArgumentException(
+              rule.where + ": step '" + rule.step + "' already has an 'all' row");
+        }
         missing.remove(rule.step);
       }
     }
@@ -215,7 +233,7 @@ public final class GroundTruth {
           forGroup(family, major);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
-              source + ": for " + groupKey(family, major) + ": " + e.getMessage(), e);
+              source + ": for " + new Group(family, major) + ": " + e.getMessage(), e);
         }
       }
     }

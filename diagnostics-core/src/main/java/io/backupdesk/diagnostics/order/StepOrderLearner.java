@@ -1,5 +1,6 @@
 package io.backupdesk.diagnostics.order;
 
+import io.backupdesk.diagnostics.playbook.Device;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
 import io.backupdesk.diagnostics.playbook.StepOrder;
@@ -52,6 +53,8 @@ public final class StepOrderLearner {
     }
     Map<Segment, SegmentTally> tallies = new LinkedHashMap<>();
     tallies.put(Segment.ALL, new SegmentTally(Segment.ALL, keys.size()));
+    // Reading the device catalogue for every walk would dominate the training time.
+    Map<Device, List<Segment>> chains = new HashMap<>();
     int used = 0;
     int ignored = 0;
     for (WalkRecord walk : walks) {
@@ -64,13 +67,15 @@ public final class StepOrderLearner {
         continue;
       }
       used++;
-      for (Segment segment : Segment.chainFor(walk.device())) {
+      for (Segment segment : chains.computeIfAbsent(walk.device(), Segment::chainFor)) {
         tallies.computeIfAbsent(segment, s -> new SegmentTally(s, keys.size())).add(walk, index);
       }
     }
     List<SegmentTally> ordered = new ArrayList<>(tallies.values());
     // Parents before children: all phones, then families, then models.
-    ordered.sort(Comparator.comparingInt(tally -> depth(tally.segment)));
+    ordered.sort(
+        Comparator.<SegmentTally>comparingInt(tally -> depth(tally.segment))
+            .thenComparing(tally -> tally.segment.key()));
     Map<Segment, Posterior> posteriors = new HashMap<>();
     var estimates = new ArrayList<SegmentEstimate>();
     for (SegmentTally tally : ordered) {

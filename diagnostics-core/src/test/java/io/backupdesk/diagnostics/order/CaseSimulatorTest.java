@@ -23,12 +23,16 @@ class CaseSimulatorTest {
 
   @Test
   void causesAndFixesOccurAsOftenAsTheTruthSays() {
-    var simulator = new CaseSimulator(truth, 0);
+    var simulator = new CaseSimulator(truth, CostWeights.DEFAULT, 0);
     var random = new SplittableRandom(21);
     Map<String, Integer> causes = new HashMap<>();
     Map<String, Integer> worked = new HashMap<>();
     for (int i = 0; i < CASES; i++) {
       SimulatedCase played = simulator.play(IPHONE_8, OrderChoice.article(PLAYBOOK), T0, random);
+      if (i == 0) {
+        assertThat(played.oracle()).isEqualTo(iphone8.oracle(PLAYBOOK, CostWeights.DEFAULT));
+        assertThat(played.oracle().order().violations(PLAYBOOK)).isEmpty();
+      }
       String cause = played.cause() == null ? "none" : played.cause();
       causes.merge(cause, 1, Integer::sum);
       if (played.fixWorks()) {
@@ -55,7 +59,7 @@ class CaseSimulatorTest {
 
   @Test
   void durationsFollowTheirLognormals() {
-    var simulator = new CaseSimulator(truth, 0);
+    var simulator = new CaseSimulator(truth, CostWeights.DEFAULT, 0);
     var random = new SplittableRandom(22);
     double sum = 0;
     double sumSquares = 0;
@@ -88,7 +92,7 @@ class CaseSimulatorTest {
 
   @Test
   void averageMinutesToTheEndMatchTheExactExpectedCostInAnyOrder() {
-    var simulator = new CaseSimulator(truth, 0);
+    var simulator = new CaseSimulator(truth, CostWeights.DEFAULT, 0);
     ExpectedCost exact = iphone8.expectedCost(PLAYBOOK, CostWeights.DEFAULT);
     StepOrder oracle = iphone8.oracle(PLAYBOOK, CostWeights.DEFAULT).order();
     for (StepOrder order : new StepOrder[] {ARTICLE, oracle}) {
@@ -119,7 +123,7 @@ class CaseSimulatorTest {
 
   @Test
   void customersWhoLeaveStopTheWalkBeforeAStep() {
-    var simulator = new CaseSimulator(truth, 0.05);
+    var simulator = new CaseSimulator(truth, CostWeights.DEFAULT, 0.05);
     var random = new SplittableRandom(24);
     int stopped = 0;
     for (int i = 0; i < 4000; i++) {

@@ -89,6 +89,8 @@ class GroundTruthTest {
         .hasMessageContaining("fix_works");
     assertThatThrownBy(() -> parse(base().replace("all,power,6,0.95,1,0.4,1,0.5,9,0.5,0\n", "")))
         .hasMessageContaining("no 'all' row for power");
+    assertThatThrownBy(() -> parse(base() + "all,wifi,1,1,1,0,1,0,1,0,0\n"))
+        .hasMessageContaining("line 12: step 'wifi' already has an 'all' row");
     assertThatThrownBy(() -> parse(base() + "ios-15,none,*2,1,,,,,,,\n"))
         .hasMessageContaining("only cause_weight");
   }

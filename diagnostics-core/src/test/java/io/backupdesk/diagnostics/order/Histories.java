@@ -23,7 +23,7 @@ final class Histories {
       Supplier<Device> phones,
       double leaveChance,
       RandomGenerator random) {
-    var simulator = new CaseSimulator(TRUTH, leaveChance);
+    var simulator = new CaseSimulator(TRUTH, CostWeights.DEFAULT, leaveChance);
     var walks = new ArrayList<WalkRecord>(cases);
     for (int i = 0; i < cases; i++) {
       Device device = phones.get();
