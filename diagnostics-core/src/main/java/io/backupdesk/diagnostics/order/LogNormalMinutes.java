@@ -17,8 +17,6 @@ public record LogNormalMinutes(double median, double spread) {
     }
   }
 
-  public static final LogNormalMinutes NONE = new LogNormalMinutes(0, 0);
-
   /** The mean, which is what expected minutes add up: {@code median * exp(spread^2 / 2)}. */
   public double mean() {
     return median * Math.exp(spread * spread / 2);
