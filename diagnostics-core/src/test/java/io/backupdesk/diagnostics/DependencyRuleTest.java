@@ -47,4 +47,17 @@ class DependencyRuleTest {
         .resideInAPackage("..diagnostics.ticket..")
         .check(CORE);
   }
+
+  @Test
+  void diagnosesKnowNothingOfTheLearnedOrder() {
+    // The order package reads diagnoses and their chosen orders; the other way round would be a
+    // cycle, and a diagnosis walks whatever order it is given, however it was chosen.
+    noClasses()
+        .that()
+        .resideInAnyPackage("..diagnostics.diagnosis..", "..diagnostics.playbook..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..diagnostics.order..")
+        .check(CORE);
+  }
 }

@@ -109,6 +109,38 @@ public record StepOrder(List<String> stepKeys) {
     return List.copyOf(problems);
   }
 
+  /**
+   * The pairs every allowed order keeps, {@code before} ahead of {@code after}: each harmless step
+   * ahead of every intrusive step that the article puts after it. Together with "every step exactly
+   * once" they are the whole of {@link #violations}, stated as constraints so that a search over
+   * orders can respect them without trying every permutation; a test keeps the two in agreement.
+   */
+  public static List<Precedence> precedences(Playbook playbook) {
+    Objects.requireNonNull(playbook, "playbook");
+    var pairs = new ArrayList<Precedence>();
+    for (PlaybookStep intrusive : playbook.steps()) {
+      if (!intrusive.intrusive()) {
+        continue;
+      }
+      for (PlaybookStep harmless : playbook.steps()) {
+        if (!harmless.intrusive() && harmless.number() < intrusive.number()) {
+          pairs.add(new Precedence(harmless.key(), intrusive.key()));
+        }
+      }
+    }
+    return List.copyOf(pairs);
+  }
+
+  /**
+   * A rule of allowed orders: the step {@code before} is walked ahead of the step {@code after}.
+   */
+  public record Precedence(String before, String after) {
+    public Precedence {
+      Objects.requireNonNull(before, "before");
+      Objects.requireNonNull(after, "after");
+    }
+  }
+
   public boolean isAllowedFor(Playbook playbook) {
     return violations(playbook).isEmpty();
   }

@@ -3,6 +3,10 @@ package io.backupdesk.diagnostics.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class StepOrderTest {
@@ -113,5 +117,85 @@ class StepOrderTest {
             "Playbook v1 has no step 'low-power-mode'",
             "Step 'power' is missing: an order walks every step",
             "Step 'account-verification' is missing: an order walks every step");
+  }
+
+  @Test
+  void thePrecedencePairsSayWhatViolationsSaysForEveryPermutationOfTheNineSteps() {
+    assertThat(StepOrder.precedences(playbook))
+        .contains(
+            new StepOrder.Precedence("backup-switch", "account-verification"),
+            new StepOrder.Precedence("restart", "reset-settings"))
+        .doesNotContain(new StepOrder.Precedence("restart", "account-verification"))
+        .hasSize(5 + 6);
+    assertPairsAgreeWithViolations(playbook);
+  }
+
+  @Test
+  void thePrecedencePairsAgreeWithViolationsWhicheverStepsAreIntrusive() {
+    var random = new SplittableRandom(20261201L);
+    for (int instance = 0; instance < 12; instance++) {
+      boolean[] intrusive = new boolean[7];
+      for (int i = 0; i < intrusive.length; i++) {
+        intrusive[i] = random.nextDouble() < 0.35;
+      }
+      assertPairsAgreeWithViolations(playbookWithIntrusive(intrusive));
+    }
+  }
+
+  private static void assertPairsAgreeWithViolations(Playbook book) {
+    List<StepOrder.Precedence> pairs = StepOrder.precedences(book);
+    List<String> keys = book.steps().stream().map(PlaybookStep::key).toList();
+    int[] checked = {0};
+    forEachPermutation(
+        new ArrayList<>(keys),
+        0,
+        order -> {
+          boolean keepsPairs =
+              pairs.stream()
+                  .allMatch(
+                      pair -> order.positionOf(pair.before()) < order.positionOf(pair.after()));
+          assertThat(keepsPairs).as("order %s", order).isEqualTo(order.isAllowedFor(book));
+          checked[0]++;
+        });
+    assertThat(checked[0]).isEqualTo(factorial(keys.size()));
+  }
+
+  private static void forEachPermutation(
+      List<String> keys, int from, java.util.function.Consumer<StepOrder> check) {
+    if (from == keys.size()) {
+      check.accept(new StepOrder(keys));
+      return;
+    }
+    for (int i = from; i < keys.size(); i++) {
+      Collections.swap(keys, from, i);
+      forEachPermutation(keys, from + 1, check);
+      Collections.swap(keys, from, i);
+    }
+  }
+
+  private static int factorial(int n) {
+    return n <= 1 ? 1 : n * factorial(n - 1);
+  }
+
+  private static Playbook playbookWithIntrusive(boolean[] intrusive) {
+    var steps = new ArrayList<PlaybookStep>();
+    for (int i = 0; i < intrusive.length; i++) {
+      String key = "s" + (i + 1);
+      steps.add(
+          new PlaybookStep(
+              key,
+              i + 1,
+              1,
+              "Step " + (i + 1),
+              "Why it matters.",
+              "How to check.",
+              new StepInstructions.Common(List.of("Do it.")),
+              List.of(),
+              intrusive[i] ? Cost.HIGH : Cost.LOW,
+              "Risk.",
+              false,
+              intrusive[i]));
+    }
+    return new Playbook(1, "Synthetic", steps);
   }
 }
