@@ -261,6 +261,11 @@ public final class DeviceCatalog {
     return models.stream().map(CatalogRow::of).toList();
   }
 
+  /** Whether a ticket may name this model: a catalogue name (any letter case) or {@code Other}. */
+  public boolean accepts(String model) {
+    return model != null && (model.strip().equalsIgnoreCase(OTHER) || find(model).isPresent());
+  }
+
   /** The model of this name, whatever its letter case and spacing. */
   public Optional<DeviceModel> find(String name) {
     return name == null ? Optional.empty() : Optional.ofNullable(byName.get(normalize(name)));

@@ -119,6 +119,14 @@ class DeviceCheckTest {
   }
 
   @Test
+  void acceptsNamesOnlyTheCatalogueAndOther() {
+    assertThat(catalog.accepts("iphone 16e")).isTrue();
+    assertThat(catalog.accepts(" other ")).isTrue();
+    assertThat(catalog.accepts("iPhone 16 e")).isFalse();
+    assertThat(catalog.accepts(null)).isFalse();
+  }
+
+  @Test
   void bothFieldsAreRequiredAndEveryProblemIsReportedAtOnce() {
     assertThat(catalog.check(" ", null).problems())
         .extracting(FieldProblem::field)
