@@ -27,13 +27,45 @@ class DependencyRuleTest {
   }
 
   @Test
-  void thePlaybookKnowsNothingOfDiagnosesOrTickets() {
+  void thePlaybookKnowsNothingOfDiagnosesTicketsOrIncidents() {
     noClasses()
         .that()
         .resideInAPackage("..diagnostics.playbook..")
         .should()
         .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..diagnostics.diagnosis..", "..diagnostics.ticket..", "..diagnostics.incident..")
+        .check(CORE);
+  }
+
+  /** The published playbook is what everything reads; editing it is a layer on top. */
+  @Test
+  void thePublishedPlaybookKnowsNothingOfDrafts() {
+    noClasses()
+        .that()
+        .resideInAPackage("..diagnostics.playbook")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..diagnostics.playbook.draft..")
+        .check(CORE);
+  }
+
+  /** Incidents see tickets only as ids and statuses, and diagnoses not at all. */
+  @Test
+  void incidentsStandAboveTicketsAndBesideDiagnoses() {
+    noClasses()
+        .that()
         .resideInAnyPackage("..diagnostics.diagnosis..", "..diagnostics.ticket..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..diagnostics.incident..")
+        .check(CORE);
+    noClasses()
+        .that()
+        .resideInAPackage("..diagnostics.incident..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..diagnostics.diagnosis..", "..diagnostics.playbook..")
         .check(CORE);
   }
 

@@ -28,6 +28,9 @@ public record PlaybookStep(
     boolean detectsOutage,
     boolean intrusive) {
 
+  /** What step and fix keys look like: lower-case words joined by dashes, as in URLs. */
+  public static final String KEY_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+
   public PlaybookStep {
     key = Texts.requireSlug(key, "step key");
     if (number < 1 || version < 1) {
@@ -61,5 +64,46 @@ public record PlaybookStep(
   /** The check-and-fix instructions that apply to this device, labelled when they differ. */
   public List<InstructionBlock> instructionsFor(Device device) {
     return instructions.forDevice(Objects.requireNonNull(device, "device"));
+  }
+
+  /** The same, with the variants a given catalogue (e.g. the database's) knows for the model. */
+  public List<InstructionBlock> instructionsFor(Device device, DeviceCatalog catalog) {
+    Objects.requireNonNull(device, "device");
+    return instructions.forDevice(catalog.variantsFor(device.model()), device.iosMajor());
+  }
+
+  /**
+   * Whether the other step says exactly the same (texts, instructions, fixes, cost and marks),
+   * wherever it stands and whatever its version: a step whose content changes gets a new version.
+   */
+  public boolean sameContentAs(PlaybookStep other) {
+    return other != null
+        && key.equals(other.key)
+        && title.equals(other.title)
+        && whyItMatters.equals(other.whyItMatters)
+        && check.equals(other.check)
+        && instructions.cases().equals(other.instructions.cases())
+        && fixOptions.equals(other.fixOptions)
+        && cost == other.cost
+        && riskNote.equals(other.riskNote)
+        && detectsOutage == other.detectsOutage
+        && intrusive == other.intrusive;
+  }
+
+  /** This step at another position and version, with the same content. */
+  public PlaybookStep renumbered(int newNumber, int newVersion) {
+    return new PlaybookStep(
+        key,
+        newNumber,
+        newVersion,
+        title,
+        whyItMatters,
+        check,
+        instructions,
+        fixOptions,
+        cost,
+        riskNote,
+        detectsOutage,
+        intrusive);
   }
 }

@@ -3,7 +3,7 @@ package io.backupdesk.diagnostics.playbook;
 import java.util.regex.Pattern;
 
 final class Texts {
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern SLUG = Pattern.compile(PlaybookStep.KEY_PATTERN);
 
   private Texts() {}
 
