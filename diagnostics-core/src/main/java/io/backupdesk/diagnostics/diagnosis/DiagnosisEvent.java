@@ -1,7 +1,6 @@
 package io.backupdesk.diagnostics.diagnosis;
 
 import io.backupdesk.diagnostics.playbook.DeviceCatalog;
-import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
 import java.time.Instant;
@@ -21,12 +20,42 @@ public sealed interface DiagnosisEvent {
    */
   String describe(Playbook playbook);
 
+  /**
+   * Calls the visitor's method for this type of event. Whoever must handle every type (the ticket
+   * timeline) implements {@link Visitor}: a new type of event then cannot compile unhandled.
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per type of event: the exhaustive switch over this sealed interface. */
+  interface Visitor<R> {
+    R started(Started event);
+
+    R stepRecorded(StepRecorded event);
+
+    R verified(Verified event);
+
+    R resolved(Resolved event);
+
+    R escalated(Escalated event);
+
+    R waitingOnApple(WaitingOnApple event);
+
+    R abandoned(Abandoned event);
+
+    R resumed(Resumed event);
+  }
+
   /** The agent opened a diagnosis for a phone. */
   record Started(
       int playbookVersion, String deviceModel, String iosVersion, Instant at, String agent)
       implements DiagnosisEvent {
     public Started {
       Objects.requireNonNull(at, "at");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.started(this);
     }
 
     @Override
@@ -48,6 +77,11 @@ public sealed interface DiagnosisEvent {
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.stepRecorded(this);
+    }
+
+    @Override
     public String describe(Playbook playbook) {
       String found =
           switch (result.outcome()) {
@@ -55,7 +89,7 @@ public sealed interface DiagnosisEvent {
             case FIXED ->
                 "fixed — "
                     + Strings.midSentence(
-                        fixLabel(playbook, result.stepKey(), result.fixOptionKey()))
+                        playbook.fixLabel(result.stepKey(), result.fixOptionKey()))
                     + (result.consentGiven() ? " (the customer agreed)" : "");
             case SKIPPED -> "skipped — " + result.skipReason();
             case NOT_APPLICABLE -> "not applicable";
@@ -70,6 +104,11 @@ public sealed interface DiagnosisEvent {
   record Verified(String stepKey, boolean backupCompleted, Instant at, String agent)
       implements DiagnosisEvent {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.verified(this);
+    }
+
+    @Override
     public String describe(Playbook playbook) {
       return stepName(playbook, stepKey, 0)
           + (backupCompleted ? ": the test backup completed" : ": the test backup still fails");
@@ -79,17 +118,26 @@ public sealed interface DiagnosisEvent {
   /** A verified fix ended the diagnosis. */
   record Resolved(Resolution resolution, Instant at, String agent) implements DiagnosisEvent {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.resolved(this);
+    }
+
+    @Override
     public String describe(Playbook playbook) {
       return "Resolved at "
           + stepName(playbook, resolution.stepKey(), resolution.stepNumber())
           + " — "
-          + Strings.midSentence(
-              fixLabel(playbook, resolution.stepKey(), resolution.fixOptionKey()));
+          + Strings.midSentence(playbook.fixLabel(resolution.stepKey(), resolution.fixOptionKey()));
     }
   }
 
   /** The diagnosis was handed on. */
   record Escalated(Escalation escalation, Instant at, String agent) implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.escalated(this);
+    }
+
     @Override
     public String describe(Playbook playbook) {
       return "Escalated "
@@ -104,6 +152,11 @@ public sealed interface DiagnosisEvent {
   /** Apple's service is down; the diagnosis ends until it is back. */
   record WaitingOnApple(String stepKey, Instant at, String agent) implements DiagnosisEvent {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.waitingOnApple(this);
+    }
+
+    @Override
     public String describe(Playbook playbook) {
       return "Waiting on Apple: the outage found at "
           + stepName(playbook, stepKey, 0)
@@ -115,6 +168,11 @@ public sealed interface DiagnosisEvent {
   record Abandoned(int stepNumber, String reason, Instant at, String agent)
       implements DiagnosisEvent {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.abandoned(this);
+    }
+
+    @Override
     public String describe(Playbook playbook) {
       return "Paused at "
           + stepName(playbook, null, stepNumber)
@@ -125,6 +183,11 @@ public sealed interface DiagnosisEvent {
 
   /** The customer is back and the diagnosis continues where it paused. */
   record Resumed(int stepNumber, Instant at, String agent) implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.resumed(this);
+    }
+
     @Override
     public String describe(Playbook playbook) {
       return "Resumed at " + stepName(playbook, null, stepNumber);
@@ -143,13 +206,5 @@ public sealed interface DiagnosisEvent {
       return step.numberedTitle();
     }
     return stepNumber > 0 ? "Step " + stepNumber : "Step " + stepKey;
-  }
-
-  private static String fixLabel(Playbook playbook, String stepKey, String fixKey) {
-    return playbook
-        .step(stepKey)
-        .flatMap(step -> step.fixOption(fixKey))
-        .map(FixOption::label)
-        .orElse(fixKey);
   }
 }
