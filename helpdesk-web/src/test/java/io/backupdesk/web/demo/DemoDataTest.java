@@ -3,7 +3,7 @@ package io.backupdesk.web.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.backupdesk.web.agent.AdminBootstrap;
+import io.backupdesk.web.identity.AdminBootstrap;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;

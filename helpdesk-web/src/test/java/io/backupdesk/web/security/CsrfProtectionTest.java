@@ -2,9 +2,9 @@ package io.backupdesk.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupdesk.web.account.TokenService;
-import io.backupdesk.web.agent.AgentRepository;
 import io.backupdesk.web.diagnosis.DiagnosisService;
+import io.backupdesk.web.identity.AgentRepository;
+import io.backupdesk.web.identity.TokenService;
 import io.backupdesk.web.testing.TestData;
 import io.backupdesk.web.ticket.TicketService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -2,8 +2,8 @@ package io.backupdesk.web.testing;
 
 import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.Priority;
-import io.backupdesk.web.agent.Agent;
-import io.backupdesk.web.agent.AgentRepository;
+import io.backupdesk.web.identity.Agent;
+import io.backupdesk.web.identity.AgentRepository;
 import io.backupdesk.web.ticket.NewTicket;
 import io.backupdesk.web.ticket.TicketService;
 import io.quarkus.arc.Arc;

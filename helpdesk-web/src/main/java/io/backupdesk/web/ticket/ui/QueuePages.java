@@ -4,7 +4,7 @@ import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
-import io.backupdesk.web.agent.ui.CurrentAgent;
+import io.backupdesk.web.identity.ui.CurrentAgent;
 import io.backupdesk.web.ticket.QueuePage;
 import io.backupdesk.web.ticket.QueueQuery;
 import io.backupdesk.web.ticket.TicketQueue;

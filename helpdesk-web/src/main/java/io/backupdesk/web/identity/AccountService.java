@@ -1,0 +1,191 @@
+package io.backupdesk.web.identity;
+
+import io.backupdesk.web.common.ConflictException;
+import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.NotFoundException;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What administrators do with accounts. Every change is audited; disabling an account or resetting
+ * its password ends its sessions and tokens at once.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+  /** The roles from the narrowest to the widest, as forms offer them. */
+  public static final List<String> ROLES_BY_RANK = List.of("agent", "supervisor", "admin");
+
+  public static final Set<String> ROLES = Set.copyOf(ROLES_BY_RANK);
+  public static final int MIN_PASSWORD_LENGTH = 12;
+  private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+
+  private final AgentRepository agents;
+  private final SessionRegistry sessions;
+  private final TokenService tokens;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  AccountService(
+      AgentRepository agents,
+      SessionRegistry sessions,
+      TokenService tokens,
+      AuditLog audit,
+      Clock clock) {
+    this.agents = agents;
+    this.sessions = sessions;
+    this.tokens = tokens;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Agent> all() {
+    return agents.list("order by username");
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Agent get(String username) {
+    return agents
+        .findByUsername(username)
+        .orElseThrow(() -> new NotFoundException("Account", username));
+  }
+
+  public Agent create(
+      String username,
+      String displayName,
+      String email,
+      String role,
+      String password,
+      String actor) {
+    var name = username == null ? "" : username.trim();
+    if (!USERNAME.matcher(name).matches()) {
+      throw new InvalidInputException(
+          "username",
+          "A user name has 2 to 64 lower-case letters, digits, dots, dashes or underscores.");
+    }
+    if (agents.findByUsername(name).isPresent()) {
+      throw new ConflictException("username-taken", "The user name '" + name + "' is taken.", null);
+    }
+    if (displayName == null || displayName.isBlank() || displayName.strip().length() > 120) {
+      throw new InvalidInputException(
+          "displayName", "Enter the person's name (up to 120 characters).");
+    }
+    var mail = email == null || email.isBlank() ? null : email.strip();
+    if (mail != null && (mail.length() > 254 || !EMAIL.matcher(mail).matches())) {
+      throw new InvalidInputException(
+          "email", "Enter an e-mail address such as ada@example.com, or leave it empty.");
+    }
+    checkRole(role);
+    checkPassword(password);
+    Instant now = clock.instant();
+    var agent = new Agent();
+    agent.username = name;
+    agent.displayName = displayName.strip();
+    agent.email = mail;
+    agent.role = role;
+    agent.passwordHash = BcryptUtil.bcryptHash(password);
+    agent.enabled = true;
+    agent.createdAt = now;
+    agent.updatedAt = now;
+    agents.persist(agent);
+    audit.record(AuditEntry.Action.ACCOUNT_CREATED, actor, name, "role " + role, null);
+    return agent;
+  }
+
+  public Agent changeRole(String username, String role, Integer expectedVersion, String actor) {
+    checkRole(role);
+    var agent = lockedForChange(username, expectedVersion);
+    if (!agent.role.equals(role)) {
+      refuseLosingTheLastAdmin(agent, actor, "change the role of");
+      var before = agent.role;
+      agent.role = role;
+      agent.updatedAt = clock.instant();
+      // Roles live in the session cookie's identity only until the next request, but be strict.
+      sessions.closeAll(username);
+      audit.record(AuditEntry.Action.ROLE_CHANGED, actor, username, before + " → " + role, null);
+    }
+    return agent;
+  }
+
+  public Agent setEnabled(String username, boolean enabled, Integer expectedVersion, String actor) {
+    var agent = lockedForChange(username, expectedVersion);
+    if (agent.enabled != enabled) {
+      if (!enabled) {
+        if (username.equals(actor)) {
+          throw new ConflictException("own-account", "You cannot disable your own account.", null);
+        }
+        refuseLosingTheLastAdmin(agent, actor, "disable");
+        sessions.closeAll(username);
+        tokens.revokeAllOf(username);
+      }
+      agent.enabled = enabled;
+      agent.updatedAt = clock.instant();
+      audit.record(
+          enabled ? AuditEntry.Action.ACCOUNT_ENABLED : AuditEntry.Action.ACCOUNT_DISABLED,
+          actor,
+          username,
+          enabled ? null : "sessions ended, tokens revoked",
+          null);
+    }
+    return agent;
+  }
+
+  public Agent resetPassword(
+      String username, String newPassword, Integer expectedVersion, String actor) {
+    checkPassword(newPassword);
+    var agent = lockedForChange(username, expectedVersion);
+    agent.passwordHash = BcryptUtil.bcryptHash(newPassword);
+    agent.updatedAt = clock.instant();
+    sessions.closeAll(username);
+    audit.record(AuditEntry.Action.PASSWORD_RESET, actor, username, "sessions ended", null);
+    return agent;
+  }
+
+  private Agent lockedForChange(String username, Integer expectedVersion) {
+    var agent =
+        agents
+            .find("username", username)
+            .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+            .firstResultOptional()
+            .orElseThrow(() -> new NotFoundException("Account", username));
+    if (expectedVersion != null && expectedVersion != agent.version) {
+      throw ConflictException.stale("Account " + username, expectedVersion, agent.version, null);
+    }
+    return agent;
+  }
+
+  private void refuseLosingTheLastAdmin(Agent agent, String actor, String what) {
+    if ("admin".equals(agent.role) && agents.count("role = 'admin' and enabled = true") <= 1) {
+      throw new ConflictException(
+          "last-admin",
+          "You cannot " + what + " the last enabled administrator: make someone else admin first.",
+          null);
+    }
+  }
+
+  private static void checkRole(String role) {
+    if (role == null || !ROLES.contains(role)) {
+      throw new InvalidInputException("role", "Choose a role: agent, supervisor or admin.");
+    }
+  }
+
+  private static void checkPassword(String password) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw new InvalidInputException(
+          "password", "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+    }
+    if (password.length() > 72) {
+      // bcrypt ignores everything after 72 bytes; refusing is more honest than truncating.
+      throw new InvalidInputException("password", "A password can have at most 72 characters.");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.backupdesk.web.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A person who signs in: a support agent, a supervisor or an administrator. */
+@Entity
+@Table(name = "agent")
+public class Agent {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  public String username;
+
+  @Column(name = "display_name")
+  public String displayName;
+
+  public String email;
+
+  /** One of agent, supervisor, admin; wider roles include the narrower ones (see config). */
+  public String role;
+
+  @Column(name = "password_hash")
+  public String passwordHash;
+
+  public boolean enabled = true;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
+  @Version public int version;
+}
