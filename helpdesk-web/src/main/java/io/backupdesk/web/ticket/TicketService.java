@@ -6,8 +6,6 @@ import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.NotFoundException;
-import io.backupdesk.web.customer.Customer;
-import io.backupdesk.web.customer.CustomerRepository;
 import io.backupdesk.web.identity.AgentRepository;
 import io.backupdesk.web.ticket.TicketEvent.Kind;
 import jakarta.enterprise.context.ApplicationScoped;

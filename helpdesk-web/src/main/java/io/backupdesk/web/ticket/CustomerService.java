@@ -1,8 +1,6 @@
-package io.backupdesk.web.customer;
+package io.backupdesk.web.ticket;
 
 import io.backupdesk.web.common.NotFoundException;
-import io.backupdesk.web.ticket.Ticket;
-import io.backupdesk.web.ticket.TicketRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

@@ -1,11 +1,11 @@
-package io.backupdesk.web.customer.api;
+package io.backupdesk.web.ticket.api;
 
 import static io.backupdesk.web.common.api.ProblemResponses.FORBIDDEN;
 import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
 
 import io.backupdesk.web.common.api.QueryParams;
-import io.backupdesk.web.customer.Customer;
-import io.backupdesk.web.customer.CustomerService;
+import io.backupdesk.web.ticket.Customer;
+import io.backupdesk.web.ticket.CustomerService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package io.backupdesk.web.customer;
+package io.backupdesk.web.ticket;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.backupdesk.web.customer;
+package io.backupdesk.web.ticket;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

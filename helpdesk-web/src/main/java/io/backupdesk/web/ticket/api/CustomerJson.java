@@ -1,7 +1,7 @@
-package io.backupdesk.web.customer.api;
+package io.backupdesk.web.ticket.api;
 
 import io.backupdesk.diagnostics.ticket.TicketStatus;
-import io.backupdesk.web.customer.Customer;
+import io.backupdesk.web.ticket.Customer;
 import io.backupdesk.web.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;

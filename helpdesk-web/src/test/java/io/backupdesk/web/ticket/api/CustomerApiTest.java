@@ -1,4 +1,4 @@
-package io.backupdesk.web.customer.api;
+package io.backupdesk.web.ticket.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
