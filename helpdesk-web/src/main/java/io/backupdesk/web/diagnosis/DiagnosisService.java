@@ -47,12 +47,13 @@ public class DiagnosisService {
       TicketRepository tickets,
       TicketEventRepository events,
       TicketService ticketService,
+      Playbooks playbooks,
       Clock clock) {
     this.diagnoses = diagnoses;
     this.tickets = tickets;
     this.events = events;
     this.ticketService = ticketService;
-    this.playbooks = Playbooks.standard();
+    this.playbooks = playbooks;
     this.clock = clock;
   }
 

@@ -1,6 +1,5 @@
 package io.backupdesk.web.identity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,7 +19,6 @@ public class Agent {
 
   public String username;
 
-  @Column(name = "display_name")
   public String displayName;
 
   public String email;
@@ -28,15 +26,12 @@ public class Agent {
   /** One of agent, supervisor, admin; wider roles include the narrower ones (see config). */
   public String role;
 
-  @Column(name = "password_hash")
   public String passwordHash;
 
   public boolean enabled = true;
 
-  @Column(name = "created_at")
   public Instant createdAt;
 
-  @Column(name = "updated_at")
   public Instant updatedAt;
 
   @Version public int version;

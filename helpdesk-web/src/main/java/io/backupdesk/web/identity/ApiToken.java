@@ -1,6 +1,5 @@
 package io.backupdesk.web.identity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,22 +19,17 @@ public class ApiToken {
   public String agent;
   public String name;
 
-  @Column(name = "token_hash")
   public String tokenHash;
 
   /** The first characters of the secret, so its owner can tell tokens apart. */
   public String prefix;
 
-  @Column(name = "created_at")
   public Instant createdAt;
 
-  @Column(name = "expires_at")
   public Instant expiresAt;
 
-  @Column(name = "last_used_at")
   public Instant lastUsedAt;
 
-  @Column(name = "revoked_at")
   public Instant revokedAt;
 
   public boolean isActive(Instant now) {

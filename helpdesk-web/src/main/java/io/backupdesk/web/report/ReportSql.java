@@ -1,5 +1,6 @@
 package io.backupdesk.web.report;
 
+import io.backupdesk.diagnostics.playbook.Playbooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class ReportSql {
   /** Each report's statement with literal values, by the report's URL name. */
   static Map<String, String> render(ReportFilter filter) {
     var recorder = new Recorder();
-    var reports = new ReportService(recorder);
+    var reports = new ReportService(recorder, Playbooks.standard());
     var out = new LinkedHashMap<String, String>();
     Map<String, Consumer<ReportFilter>> all = new LinkedHashMap<>();
     all.put("resolutions-by-fix", reports::resolutionsByFix);

@@ -1,6 +1,5 @@
 package io.backupdesk.web.ticket;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,10 +21,8 @@ public class Customer {
   public String email;
   public String phone;
 
-  @Column(name = "created_at")
   public Instant createdAt;
 
-  @Column(name = "updated_at")
   public Instant updatedAt;
 
   @Version public int version;

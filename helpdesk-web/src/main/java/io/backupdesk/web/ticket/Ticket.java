@@ -3,7 +3,6 @@ package io.backupdesk.web.ticket;
 import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -27,16 +25,13 @@ public class Ticket {
   public Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "customer_id")
   public Customer customer;
 
   public String subject;
   public String description;
 
-  @Column(name = "device_model")
   public String deviceModel;
 
-  @Column(name = "ios_version")
   public String iosVersion;
 
   @Enumerated(EnumType.STRING)
@@ -50,19 +45,14 @@ public class Ticket {
 
   public String assignee;
 
-  @Column(name = "created_by")
   public String createdBy;
 
-  @Column(name = "created_at")
   public Instant createdAt;
 
-  @Column(name = "updated_at")
   public Instant updatedAt;
 
-  @Column(name = "resolved_at")
   public Instant resolvedAt;
 
-  @Column(name = "closed_at")
   public Instant closedAt;
 
   @Version public int version;

@@ -1,6 +1,5 @@
 package io.backupdesk.web.ticket;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -38,10 +37,8 @@ public class TicketEvent {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @Column(name = "ticket_id")
   public long ticketId;
 
-  @Column(name = "diagnosis_id")
   public Long diagnosisId;
 
   public Instant at;

@@ -54,11 +54,14 @@ public class TicketResource {
   private final TicketService tickets;
   private final TicketQueue queue;
   private final SecurityIdentity identity;
+  private final Playbooks playbooks;
 
-  TicketResource(TicketService tickets, TicketQueue queue, SecurityIdentity identity) {
+  TicketResource(
+      TicketService tickets, TicketQueue queue, SecurityIdentity identity, Playbooks playbooks) {
     this.tickets = tickets;
     this.queue = queue;
     this.identity = identity;
+    this.playbooks = playbooks;
   }
 
   @POST
@@ -134,7 +137,7 @@ public class TicketResource {
             after == null || after.isBlank() ? null : after.strip(),
             QueryParams.intValue("limit", limit));
     var page = queue.page(query, agent());
-    return TicketPageJson.of(page, queue.countsByStatus(), Playbooks.standard().current().size());
+    return TicketPageJson.of(page, queue.countsByStatus(), playbooks.current().size());
   }
 
   @GET

@@ -57,12 +57,19 @@ public class QueuePages {
   private final CurrentAgent currentAgent;
   private final AgentNames agentNames;
   private final Clock clock;
+  private final Playbooks playbooks;
 
-  QueuePages(TicketQueue tickets, CurrentAgent currentAgent, AgentNames agentNames, Clock clock) {
+  QueuePages(
+      TicketQueue tickets,
+      CurrentAgent currentAgent,
+      AgentNames agentNames,
+      Clock clock,
+      Playbooks playbooks) {
     this.tickets = tickets;
     this.currentAgent = currentAgent;
     this.agentNames = agentNames;
     this.clock = clock;
+    this.playbooks = playbooks;
   }
 
   @GET
@@ -81,7 +88,7 @@ public class QueuePages {
                             row.assignee() == null
                                 ? null
                                 : names.getOrDefault(row.assignee(), row.assignee()),
-                            progress(row)))
+                            progress(row, playbooks.current().size())))
                 .toList(),
             page.nextCursor() == null ? null : filters.nextPage(page.nextCursor()),
             List.of(
@@ -128,12 +135,11 @@ public class QueuePages {
   }
 
   /** "step 4 of 9", "resolved at step 4", "not started": the queue's diagnosis column. */
-  static String progress(QueuePage.Row row) {
+  static String progress(QueuePage.Row row, int total) {
     DiagnosisStatus status = row.diagnosisStatus();
     if (status == null) {
       return "not started";
     }
-    int total = Playbooks.standard().current().size();
     int done = row.stepsDone() == null ? 0 : row.stepsDone();
     Integer current = row.currentStep();
     return switch (status) {

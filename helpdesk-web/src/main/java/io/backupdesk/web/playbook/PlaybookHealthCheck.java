@@ -1,4 +1,4 @@
-package io.backupdesk.web;
+package io.backupdesk.web.playbook;
 
 import io.backupdesk.diagnostics.playbook.Playbooks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +11,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 class PlaybookHealthCheck implements HealthCheck {
 
+  private final Playbooks playbooks;
+
+  PlaybookHealthCheck(Playbooks playbooks) {
+    this.playbooks = playbooks;
+  }
+
   @Override
   public HealthCheckResponse call() {
-    var playbook = Playbooks.standard().current();
+    var playbook = playbooks.current();
     return HealthCheckResponse.named("playbook")
         .status(playbook.size() == 9)
         .withData("version", playbook.version())
