@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,10 +19,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class AccountService {
 
-  /** The roles from the narrowest to the widest, as forms offer them. */
-  public static final List<String> ROLES_BY_RANK = List.of("agent", "supervisor", "admin");
-
-  public static final Set<String> ROLES = Set.copyOf(ROLES_BY_RANK);
   public static final int MIN_PASSWORD_LENGTH = 12;
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
@@ -84,34 +79,39 @@ public class AccountService {
       throw new InvalidInputException(
           "email", "Enter an e-mail address such as ada@example.com, or leave it empty.");
     }
-    checkRole(role);
+    Role granted = checkRole(role);
     checkPassword(password);
     Instant now = clock.instant();
     var agent = new Agent();
     agent.username = name;
     agent.displayName = displayName.strip();
     agent.email = mail;
-    agent.role = role;
+    agent.role = granted;
     agent.passwordHash = BcryptUtil.bcryptHash(password);
     agent.enabled = true;
     agent.createdAt = now;
     agent.updatedAt = now;
     agents.persist(agent);
-    audit.record(AuditEntry.Action.ACCOUNT_CREATED, actor, name, "role " + role, null);
+    audit.record(AuditEntry.Action.ACCOUNT_CREATED, actor, name, "role " + granted.value(), null);
     return agent;
   }
 
   public Agent changeRole(String username, String role, Integer expectedVersion, String actor) {
-    checkRole(role);
+    Role next = checkRole(role);
     var agent = lockedForChange(username, expectedVersion);
-    if (!agent.role.equals(role)) {
+    if (agent.role != next) {
       refuseLosingTheLastAdmin(agent, actor, "change the role of");
       var before = agent.role;
-      agent.role = role;
+      agent.role = next;
       agent.updatedAt = clock.instant();
       // Roles live in the session cookie's identity only until the next request, but be strict.
       sessions.closeAll(username);
-      audit.record(AuditEntry.Action.ROLE_CHANGED, actor, username, before + " → " + role, null);
+      audit.record(
+          AuditEntry.Action.ROLE_CHANGED,
+          actor,
+          username,
+          before.value() + " → " + next.value(),
+          null);
     }
     return agent;
   }
@@ -164,7 +164,7 @@ public class AccountService {
   }
 
   private void refuseLosingTheLastAdmin(Agent agent, String actor, String what) {
-    if ("admin".equals(agent.role) && agents.count("role = 'admin' and enabled = true") <= 1) {
+    if (agent.role == Role.ADMIN && agents.count("role = ?1 and enabled = true", Role.ADMIN) <= 1) {
       throw new ConflictException(
           "last-admin",
           "You cannot " + what + " the last enabled administrator: make someone else admin first.",
@@ -172,10 +172,12 @@ public class AccountService {
     }
   }
 
-  private static void checkRole(String role) {
-    if (role == null || !ROLES.contains(role)) {
-      throw new InvalidInputException("role", "Choose a role: agent, supervisor or admin.");
-    }
+  private static Role checkRole(String role) {
+    // Exactly as stored: "Admin" is no role (the API and the forms send the lower-case names).
+    return Role.of(role)
+        .filter(r -> r.value().equals(role))
+        .orElseThrow(
+            () -> new InvalidInputException("role", "Choose a role: agent, supervisor or admin."));
   }
 
   private static void checkPassword(String password) {

@@ -84,7 +84,7 @@ public class AdminBootstrap {
                   .executeUpdate();
               var outcome =
                   decide(
-                      agents.count("role", RoleHierarchy.ADMIN),
+                      agents.count("role", Role.ADMIN),
                       agents.count(),
                       password.isPresent(),
                       agents.findByUsername(USERNAME).isPresent());
@@ -135,7 +135,7 @@ public class AdminBootstrap {
     var admin = new Agent();
     admin.username = USERNAME;
     admin.displayName = "Administrator";
-    admin.role = RoleHierarchy.ADMIN;
+    admin.role = Role.ADMIN;
     admin.passwordHash = BcryptUtil.bcryptHash(password);
     admin.enabled = true;
     admin.createdAt = now;

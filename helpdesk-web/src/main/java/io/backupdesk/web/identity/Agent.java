@@ -23,8 +23,8 @@ public class Agent {
 
   public String email;
 
-  /** One of agent, supervisor, admin; wider roles include the narrower ones (see config). */
-  public String role;
+  /** Wider roles include the narrower ones ({@link RoleHierarchy}). */
+  public Role role;
 
   public String passwordHash;
 

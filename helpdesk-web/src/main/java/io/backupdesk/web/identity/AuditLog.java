@@ -1,6 +1,5 @@
 package io.backupdesk.web.identity;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -11,11 +10,13 @@ import java.util.List;
  * though the request that caused it fails.
  */
 @ApplicationScoped
-public class AuditLog implements PanacheRepository<AuditEntry> {
+public class AuditLog {
 
+  private final AuditEntryRepository entries;
   private final Clock clock;
 
-  AuditLog(Clock clock) {
+  AuditLog(AuditEntryRepository entries, Clock clock) {
+    this.entries = entries;
     this.clock = clock;
   }
 
@@ -31,7 +32,7 @@ public class AuditLog implements PanacheRepository<AuditEntry> {
               entry.target = truncate(target, 200);
               entry.detail = truncate(detail, 1000);
               entry.ip = truncate(ip, 64);
-              persist(entry);
+              entries.persist(entry);
             });
   }
 
@@ -40,33 +41,10 @@ public class AuditLog implements PanacheRepository<AuditEntry> {
     return olderThan(null, limit, actor, action);
   }
 
-  /**
-   * The next entries, newest first, after the entry with id {@code before} in that order: keyset
-   * paging on (at, id), so entries written meanwhile neither repeat nor push others off a page.
-   * {@code before} null starts at the newest; an unknown id gives no entries.
-   */
+  /** The next entries, newest first, after the entry {@code before} (keyset paging). */
   public List<AuditEntry> olderThan(
       Long before, int limit, String actor, AuditEntry.Action action) {
-    var query = new StringBuilder("1 = 1");
-    var params = new java.util.HashMap<String, Object>();
-    if (actor != null && !actor.isBlank()) {
-      query.append(" and actor = :actor");
-      params.put("actor", actor.strip());
-    }
-    if (action != null) {
-      query.append(" and action = :action");
-      params.put("action", action);
-    }
-    if (before != null) {
-      var last = findByIdOptional(before);
-      if (last.isEmpty()) {
-        return List.of();
-      }
-      query.append(" and (at < :at or (at = :at and id < :id))");
-      params.put("at", last.get().at);
-      params.put("id", last.get().id);
-    }
-    return find(query + " order by at desc, id desc", params).page(0, limit).list();
+    return entries.olderThan(before, limit, actor, action);
   }
 
   private static String truncate(String s, int max) {

@@ -14,7 +14,7 @@ final class Identities {
   static SecurityIdentity of(Agent agent) {
     return QuarkusSecurityIdentity.builder()
         .setPrincipal(new QuarkusPrincipal(agent.username))
-        .addRole(agent.role)
+        .addRole(agent.role.value())
         .addAttribute(DISPLAY_NAME, agent.displayName)
         .build();
   }

@@ -2,7 +2,6 @@ package io.backupdesk.web.identity;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +17,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class LoginGuard {
 
-  private final EntityManager em;
+  private final LoginFailureRepository failures;
   private final SecurityConfig config;
   private final Clock clock;
 
-  LoginGuard(EntityManager em, SecurityConfig config, Clock clock) {
-    this.em = em;
+  LoginGuard(LoginFailureRepository failures, SecurityConfig config, Clock clock) {
+    this.failures = failures;
     this.config = config;
     this.clock = clock;
   }
@@ -34,16 +33,7 @@ public class LoginGuard {
     Instant windowStart = now.minus(config.failureWindow());
     List<Instant> recent =
         QuarkusTransaction.joiningExisting()
-            .call(
-                () ->
-                    em.createQuery(
-                            "select f.at from LoginFailure f where f.username = :u and f.at > :since"
-                                + " order by f.at desc",
-                            Instant.class)
-                        .setParameter("u", key(username))
-                        .setParameter("since", windowStart)
-                        .setMaxResults(config.maxFailures())
-                        .getResultList());
+            .call(() -> failures.recentFailures(key(username), windowStart, config.maxFailures()));
     if (recent.size() < config.maxFailures()) {
       return Optional.empty();
     }
@@ -80,18 +70,13 @@ public class LoginGuard {
               failure.username = key(username);
               failure.at = clock.instant();
               failure.ip = ip;
-              em.persist(failure);
+              failures.persist(failure);
             });
   }
 
   /** A successful sign-in forgets earlier failures, so a typo today does not count tomorrow. */
   public void clearFailures(String username) {
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                em.createQuery("delete from LoginFailure f where f.username = :u")
-                    .setParameter("u", key(username))
-                    .executeUpdate());
+    QuarkusTransaction.requiringNew().run(() -> failures.forget(key(username)));
   }
 
   private static String key(String username) {

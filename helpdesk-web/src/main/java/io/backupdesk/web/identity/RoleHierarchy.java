@@ -6,7 +6,6 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 
 /**
  * An account stores one role; a supervisor can also do everything an agent can, and an admin
@@ -15,10 +14,6 @@ import java.util.Set;
 @ApplicationScoped
 class RoleHierarchy implements SecurityIdentityAugmentor {
 
-  static final String AGENT = "agent";
-  static final String SUPERVISOR = "supervisor";
-  static final String ADMIN = "admin";
-
   @Override
   public Uni<SecurityIdentity> augment(
       SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -26,10 +21,10 @@ class RoleHierarchy implements SecurityIdentityAugmentor {
       return Uni.createFrom().item(identity);
     }
     var builder = QuarkusSecurityIdentity.builder(identity);
-    if (identity.hasRole(ADMIN)) {
-      builder.addRoles(Set.of(SUPERVISOR, AGENT));
-    } else if (identity.hasRole(SUPERVISOR)) {
-      builder.addRole(AGENT);
+    for (Role role : Role.values()) {
+      if (identity.hasRole(role.value())) {
+        role.includes().forEach(narrower -> builder.addRole(narrower.value()));
+      }
     }
     return Uni.createFrom().item(builder.build());
   }

@@ -5,7 +5,6 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +20,12 @@ public class SessionRegistry {
   public static final String COOKIE = "backupdesk-sid";
   private static final Duration TOUCH_PRECISION = Duration.ofMinutes(5);
 
-  private final EntityManager em;
+  private final AgentSessionRepository sessions;
   private final SecurityConfig config;
   private final Clock clock;
 
-  SessionRegistry(EntityManager em, SecurityConfig config, Clock clock) {
-    this.em = em;
+  SessionRegistry(AgentSessionRepository sessions, SecurityConfig config, Clock clock) {
+    this.sessions = sessions;
     this.config = config;
     this.clock = clock;
   }
@@ -49,7 +48,7 @@ public class SessionRegistry {
                       : routing.request().remoteAddress().hostAddress();
               var ua = routing.request().getHeader("User-Agent");
               session.userAgent = ua == null ? null : ua.substring(0, Math.min(ua.length(), 300));
-              em.persist(session);
+              sessions.persist(session);
             });
     routing.response().addCookie(cookie(secret).setMaxAge(Duration.ofHours(12).toSeconds()));
   }
@@ -65,7 +64,7 @@ public class SessionRegistry {
     return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
-              var session = em.find(AgentSession.class, hash);
+              var session = sessions.findById(hash);
               if (session == null || session.revokedAt != null || !session.agent.equals(agent)) {
                 return false;
               }
@@ -81,28 +80,14 @@ public class SessionRegistry {
     var cookie = routing.request().getCookie(COOKIE);
     if (cookie != null) {
       var hash = Secrets.sha256(cookie.getValue());
-      QuarkusTransaction.requiringNew()
-          .run(
-              () ->
-                  em.createQuery(
-                          "update AgentSession s set s.revokedAt = :now where s.idHash = :h and s.revokedAt is null")
-                      .setParameter("now", clock.instant())
-                      .setParameter("h", hash)
-                      .executeUpdate());
+      QuarkusTransaction.requiringNew().run(() -> sessions.revoke(hash, clock.instant()));
     }
     routing.response().addCookie(cookie("").setMaxAge(0));
   }
 
   /** Ends every session of an account (disabled, password reset, role change). */
   public void closeAll(String agent) {
-    QuarkusTransaction.joiningExisting()
-        .run(
-            () ->
-                em.createQuery(
-                        "update AgentSession s set s.revokedAt = :now where s.agent = :a and s.revokedAt is null")
-                    .setParameter("now", clock.instant())
-                    .setParameter("a", agent)
-                    .executeUpdate());
+    QuarkusTransaction.joiningExisting().run(() -> sessions.revokeAllOf(agent, clock.instant()));
   }
 
   private Cookie cookie(String value) {

@@ -2,7 +2,6 @@ package io.backupdesk.web.identity;
 
 import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.NotFoundException;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -14,7 +13,7 @@ import java.util.Optional;
 /** Issues, lists, checks and revokes personal API tokens. */
 @ApplicationScoped
 @Transactional
-public class TokenService implements PanacheRepository<ApiToken> {
+public class TokenService {
 
   /** What the owner sees once: the secret is not stored and cannot be shown again. */
   public record IssuedToken(ApiToken token, String secret) {}
@@ -23,11 +22,13 @@ public class TokenService implements PanacheRepository<ApiToken> {
   private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
   private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
+  private final ApiTokenRepository tokens;
   private final AgentRepository agents;
   private final AuditLog audit;
   private final Clock clock;
 
-  TokenService(AgentRepository agents, AuditLog audit, Clock clock) {
+  TokenService(ApiTokenRepository tokens, AgentRepository agents, AuditLog audit, Clock clock) {
+    this.tokens = tokens;
     this.agents = agents;
     this.audit = audit;
     this.clock = clock;
@@ -56,22 +57,19 @@ public class TokenService implements PanacheRepository<ApiToken> {
     token.prefix = secret.substring(0, 10);
     token.createdAt = now;
     token.expiresAt = expiresAt;
-    persist(token);
+    tokens.persist(token);
     audit.record(AuditEntry.Action.TOKEN_CREATED, owner, "token " + token.prefix, label, null);
     return new IssuedToken(token, secret);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ApiToken> tokensOf(String owner) {
-    return list("agent = ?1 order by createdAt desc", owner);
+    return tokens.tokensOf(owner);
   }
 
   /** Revokes a token of {@code owner}; an admin may pass the owner of any token. */
   public void revoke(String owner, long id, String actor) {
-    var token =
-        find("id = ?1 and agent = ?2", id, owner)
-            .firstResultOptional()
-            .orElseThrow(() -> new NotFoundException("Token", id));
+    var token = tokens.tokenOf(owner, id).orElseThrow(() -> new NotFoundException("Token", id));
     if (token.revokedAt == null) {
       token.revokedAt = clock.instant();
       audit.record(
@@ -84,7 +82,7 @@ public class TokenService implements PanacheRepository<ApiToken> {
   }
 
   public void revokeAllOf(String owner) {
-    update("revokedAt = ?1 where agent = ?2 and revokedAt is null", clock.instant(), owner);
+    tokens.revokeAllOf(owner, clock.instant());
   }
 
   /** The enabled account a presented secret belongs to, if the token is active. */
@@ -93,8 +91,8 @@ public class TokenService implements PanacheRepository<ApiToken> {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    return find("tokenHash", Secrets.sha256(secret))
-        .firstResultOptional()
+    return tokens
+        .byHash(Secrets.sha256(secret))
         .filter(t -> t.isActive(now))
         .flatMap(
             t -> {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class AccountSecurityTest {
 
   @Inject TokenService tokens;
+  @Inject ApiTokenRepository tokenRows;
   @Inject SessionRegistry sessions;
   @Inject AgentRepository agents;
   @Inject AuditLog audit;
@@ -74,7 +75,7 @@ class AccountSecurityTest {
     QuarkusTransaction.requiringNew()
         .run(
             () ->
-                tokens.update(
+                tokenRows.update(
                     "createdAt = ?1, expiresAt = ?2 where id = ?3",
                     Instant.now().minusSeconds(3600),
                     Instant.now().minusSeconds(5),

@@ -124,7 +124,7 @@ class CsrfProtectionTest {
     assertThat(tickets.timeline(ticket)).hasSize(before);
     var victimNow =
         QuarkusTransaction.requiringNew().call(() -> agents.findByUsername(victim).orElseThrow());
-    assertThat(victimNow.role).isEqualTo("agent");
+    assertThat(victimNow.role.value()).isEqualTo("agent");
     assertThat(victimNow.enabled).isTrue();
     assertThat(victimNow.version).as("no change at all to " + victim).isZero();
     assertThat(agents.findByUsername("forged-" + victim)).isEmpty();

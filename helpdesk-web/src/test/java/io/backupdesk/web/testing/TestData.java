@@ -4,6 +4,7 @@ import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.web.identity.Agent;
 import io.backupdesk.web.identity.AgentRepository;
+import io.backupdesk.web.identity.Role;
 import io.backupdesk.web.ticket.NewTicket;
 import io.backupdesk.web.ticket.TicketService;
 import io.quarkus.arc.Arc;
@@ -45,7 +46,7 @@ public final class TestData {
                 agent.passwordHash = BcryptUtil.bcryptHash(PASSWORD);
                 agent.createdAt = Instant.now();
               }
-              agent.role = role;
+              agent.role = Role.of(role).orElseThrow();
               agent.enabled = true;
               agent.updatedAt = Instant.now();
               agents.persist(agent);

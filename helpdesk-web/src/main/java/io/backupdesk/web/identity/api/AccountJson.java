@@ -16,6 +16,13 @@ public record AccountJson(
 
   static AccountJson of(Agent a) {
     return new AccountJson(
-        a.username, a.displayName, a.email, a.role, a.enabled, a.createdAt, a.updatedAt, a.version);
+        a.username,
+        a.displayName,
+        a.email,
+        a.role.value(),
+        a.enabled,
+        a.createdAt,
+        a.updatedAt,
+        a.version);
   }
 }

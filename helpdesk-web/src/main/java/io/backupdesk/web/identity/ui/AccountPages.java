@@ -5,6 +5,7 @@ import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.identity.AccountService;
 import io.backupdesk.web.identity.Agent;
+import io.backupdesk.web.identity.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -228,7 +230,7 @@ public class AccountPages {
     }
     try {
       var agent = accounts.get(username);
-      return String.format(what.get().text, agent.username, agent.role);
+      return String.format(what.get().text, agent.username, agent.role.value());
     } catch (NotFoundException e) {
       return null;
     }
@@ -255,7 +257,7 @@ public class AccountPages {
                       a.username,
                       a.displayName,
                       a.email,
-                      a.role,
+                      a.role.value(),
                       a.enabled,
                       a.createdAt,
                       a.version,
@@ -264,6 +266,12 @@ public class AccountPages {
                       refused ? refusal.field() : null);
                 })
             .toList();
-    return new AccountsPage(rows, form, errors, message, notice, AccountService.ROLES_BY_RANK);
+    return new AccountsPage(
+        rows,
+        form,
+        errors,
+        message,
+        notice,
+        Arrays.stream(Role.values()).map(Role::value).toList());
   }
 }

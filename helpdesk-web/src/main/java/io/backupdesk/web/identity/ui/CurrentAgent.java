@@ -1,6 +1,7 @@
 package io.backupdesk.web.identity.ui;
 
 import io.backupdesk.web.identity.AgentRepository;
+import io.backupdesk.web.identity.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,12 +30,12 @@ public class CurrentAgent {
 
   /** Whether the layout offers the administration pages. */
   public boolean isAdmin() {
-    return signedIn() && identity.hasRole("admin");
+    return signedIn() && identity.hasRole(Role.ADMIN.value());
   }
 
   /** Whether the signed-in person may see what supervisors see (admins included). */
   public boolean isSupervisor() {
-    return signedIn() && identity.hasRole("supervisor");
+    return signedIn() && identity.hasRole(Role.SUPERVISOR.value());
   }
 
   public String username() {

@@ -311,7 +311,7 @@ class AccountPagesTest {
           .body(
               containsString(
                   "You cannot change the role of the last enabled administrator: make someone else admin first."));
-      assertThat(fresh(ADMIN).role).isEqualTo("admin");
+      assertThat(fresh(ADMIN).role.value()).isEqualTo("admin");
     } finally {
       if (!others.isEmpty()) {
         QuarkusTransaction.requiringNew()
