@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
-import io.backupdesk.web.diagnosis.DiagnosisService;
 import io.backupdesk.web.testing.TestData;
+import io.backupdesk.web.testing.TestDiagnoses;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -50,7 +50,7 @@ class AgentJourneyBrowserTest {
   @TestHTTPResource("/")
   URL app;
 
-  @Inject DiagnosisService diagnoses;
+  @Inject TestDiagnoses diagnoses;
 
   @BeforeAll
   static void startBrowser() {

@@ -2,7 +2,9 @@ package io.backupdesk.web.identity;
 
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.Limits;
 import io.backupdesk.web.common.NotFoundException;
+import io.backupdesk.web.common.ProblemType;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -68,14 +70,17 @@ public class AccountService {
           "A user name has 2 to 64 lower-case letters, digits, dots, dashes or underscores.");
     }
     if (agents.findByUsername(name).isPresent()) {
-      throw new ConflictException("username-taken", "The user name '" + name + "' is taken.", null);
+      throw new ConflictException(
+          ProblemType.USERNAME_TAKEN, "The user name '" + name + "' is taken.", null);
     }
-    if (displayName == null || displayName.isBlank() || displayName.strip().length() > 120) {
+    if (displayName == null
+        || displayName.isBlank()
+        || displayName.strip().length() > Limits.DISPLAY_NAME) {
       throw new InvalidInputException(
           "displayName", "Enter the person's name (up to 120 characters).");
     }
     var mail = email == null || email.isBlank() ? null : email.strip();
-    if (mail != null && (mail.length() > 254 || !EMAIL.matcher(mail).matches())) {
+    if (mail != null && (mail.length() > Limits.EMAIL || !EMAIL.matcher(mail).matches())) {
       throw new InvalidInputException(
           "email", "Enter an e-mail address such as ada@example.com, or leave it empty.");
     }
@@ -121,7 +126,8 @@ public class AccountService {
     if (agent.enabled != enabled) {
       if (!enabled) {
         if (username.equals(actor)) {
-          throw new ConflictException("own-account", "You cannot disable your own account.", null);
+          throw new ConflictException(
+              ProblemType.OWN_ACCOUNT, "You cannot disable your own account.", null);
         }
         refuseLosingTheLastAdmin(agent, actor, "disable");
         sessions.closeAll(username);
@@ -166,7 +172,7 @@ public class AccountService {
   private void refuseLosingTheLastAdmin(Agent agent, String actor, String what) {
     if (agent.role == Role.ADMIN && agents.count("role = ?1 and enabled = true", Role.ADMIN) <= 1) {
       throw new ConflictException(
-          "last-admin",
+          ProblemType.LAST_ADMIN,
           "You cannot " + what + " the last enabled administrator: make someone else admin first.",
           null);
     }

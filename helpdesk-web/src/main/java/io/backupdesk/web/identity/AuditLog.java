@@ -1,5 +1,6 @@
 package io.backupdesk.web.identity;
 
+import io.backupdesk.web.common.Limits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -28,10 +29,10 @@ public class AuditLog {
               var entry = new AuditEntry();
               entry.at = clock.instant();
               entry.action = action;
-              entry.actor = truncate(actor, 64);
-              entry.target = truncate(target, 200);
-              entry.detail = truncate(detail, 1000);
-              entry.ip = truncate(ip, 64);
+              entry.actor = truncate(actor, Limits.USERNAME);
+              entry.target = truncate(target, Limits.AUDIT_TARGET);
+              entry.detail = truncate(detail, Limits.AUDIT_DETAIL);
+              entry.ip = truncate(ip, Limits.IP);
               entries.persist(entry);
             });
   }

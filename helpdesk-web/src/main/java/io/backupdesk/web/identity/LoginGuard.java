@@ -1,5 +1,6 @@
 package io.backupdesk.web.identity;
 
+import io.backupdesk.web.common.Limits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -81,6 +82,6 @@ public class LoginGuard {
 
   private static String key(String username) {
     var k = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-    return k.length() > 64 ? k.substring(0, 64) : k;
+    return k.length() > Limits.USERNAME ? k.substring(0, Limits.USERNAME) : k;
   }
 }

@@ -1,5 +1,6 @@
 package io.backupdesk.web.identity;
 
+import io.backupdesk.web.common.Limits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -47,7 +48,8 @@ public class SessionRegistry {
                       ? null
                       : routing.request().remoteAddress().hostAddress();
               var ua = routing.request().getHeader("User-Agent");
-              session.userAgent = ua == null ? null : ua.substring(0, Math.min(ua.length(), 300));
+              session.userAgent =
+                  ua == null ? null : ua.substring(0, Math.min(ua.length(), Limits.USER_AGENT));
               sessions.persist(session);
             });
     routing.response().addCookie(cookie(secret).setMaxAge(Duration.ofHours(12).toSeconds()));

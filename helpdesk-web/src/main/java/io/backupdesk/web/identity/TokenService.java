@@ -1,6 +1,7 @@
 package io.backupdesk.web.identity;
 
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.Limits;
 import io.backupdesk.web.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,7 +37,7 @@ public class TokenService {
 
   public IssuedToken issue(String owner, String name, Instant expiresAt) {
     var label = name == null ? "" : name.strip();
-    if (label.isEmpty() || label.length() > 80) {
+    if (label.isEmpty() || label.length() > Limits.TOKEN_NAME) {
       throw new InvalidInputException(
           "name", "Give the token a name of 1 to 80 characters, e.g. 'warehouse sync'.");
     }

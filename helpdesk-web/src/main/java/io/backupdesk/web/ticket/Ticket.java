@@ -15,7 +15,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A customer's request for help with one iPhone; its number is its id. */
+/**
+ * A customer's request for help with one iPhone; its number is its id. The stored form of a core
+ * {@code TicketCase} plus what the customer wrote ({@link TicketMapper} copies between them).
+ */
 @Entity
 @Table(name = "ticket")
 public class Ticket {
@@ -56,13 +59,4 @@ public class Ticket {
   public Instant closedAt;
 
   @Version public int version;
-
-  /** Moves the ticket through the core's status table and keeps the milestone times in step. */
-  void moveTo(TicketStatus next, Instant at) {
-    status = status.moveTo(next);
-    resolvedAt =
-        next == TicketStatus.RESOLVED ? at : (next == TicketStatus.CLOSED ? resolvedAt : null);
-    closedAt = next == TicketStatus.CLOSED ? at : null;
-    updatedAt = at;
-  }
 }

@@ -2,11 +2,11 @@ package io.backupdesk.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupdesk.web.diagnosis.DiagnosisService;
 import io.backupdesk.web.identity.AgentRepository;
 import io.backupdesk.web.identity.TokenService;
 import io.backupdesk.web.testing.TestData;
-import io.backupdesk.web.ticket.TicketService;
+import io.backupdesk.web.testing.TestDiagnoses;
+import io.backupdesk.web.testing.TestTickets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,8 +38,8 @@ class CsrfProtectionTest {
   @TestHTTPResource("/")
   URL root;
 
-  @Inject TicketService tickets;
-  @Inject DiagnosisService diagnoses;
+  @Inject TestTickets tickets;
+  @Inject TestDiagnoses diagnoses;
   @Inject TokenService tokens;
   @Inject AgentRepository agents;
 

@@ -6,7 +6,6 @@ import io.backupdesk.web.identity.Agent;
 import io.backupdesk.web.identity.AgentRepository;
 import io.backupdesk.web.identity.Role;
 import io.backupdesk.web.ticket.NewTicket;
-import io.backupdesk.web.ticket.TicketService;
 import io.quarkus.arc.Arc;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -113,7 +112,7 @@ public final class TestData {
     /** Opens the ticket as {@code agent} and returns its number. */
     public long openedBy(String agent) {
       return QuarkusTransaction.requiringNew()
-          .call(() -> Arc.container().instance(TicketService.class).get().create(form(), agent).id);
+          .call(() -> Arc.container().instance(TestTickets.class).get().create(form(), agent).id);
     }
   }
 }

@@ -9,9 +9,16 @@ import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 
 import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.common.api.Preconditions;
-import io.backupdesk.web.diagnosis.DiagnosisService;
+import io.backupdesk.web.diagnosis.AbandonDiagnosis;
+import io.backupdesk.web.diagnosis.DiagnosisQuery;
+import io.backupdesk.web.diagnosis.DiagnosisRequests;
 import io.backupdesk.web.diagnosis.DiagnosisView;
-import io.backupdesk.web.ticket.TicketService;
+import io.backupdesk.web.diagnosis.EscalateDiagnosis;
+import io.backupdesk.web.diagnosis.RecordOutcome;
+import io.backupdesk.web.diagnosis.ResumeDiagnosis;
+import io.backupdesk.web.diagnosis.StartDiagnosis;
+import io.backupdesk.web.diagnosis.VerifyBackup;
+import io.backupdesk.web.ticket.TicketQuery;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,7 +34,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -48,17 +54,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DiagnosisResource {
 
-  private final DiagnosisService diagnoses;
-  private final TicketService tickets;
+  private final StartDiagnosis startDiagnosis;
+  private final RecordOutcome recordOutcome;
+  private final VerifyBackup verifyBackup;
+  private final EscalateDiagnosis escalateDiagnosis;
+  private final AbandonDiagnosis abandonDiagnosis;
+  private final ResumeDiagnosis resumeDiagnosis;
+  private final DiagnosisQuery diagnoses;
+  private final TicketQuery tickets;
   private final SecurityIdentity identity;
-  private final Clock clock;
 
   DiagnosisResource(
-      DiagnosisService diagnoses, TicketService tickets, SecurityIdentity identity, Clock clock) {
+      StartDiagnosis startDiagnosis,
+      RecordOutcome recordOutcome,
+      VerifyBackup verifyBackup,
+      EscalateDiagnosis escalateDiagnosis,
+      AbandonDiagnosis abandonDiagnosis,
+      ResumeDiagnosis resumeDiagnosis,
+      DiagnosisQuery diagnoses,
+      TicketQuery tickets,
+      SecurityIdentity identity) {
+    this.startDiagnosis = startDiagnosis;
+    this.recordOutcome = recordOutcome;
+    this.verifyBackup = verifyBackup;
+    this.escalateDiagnosis = escalateDiagnosis;
+    this.abandonDiagnosis = abandonDiagnosis;
+    this.resumeDiagnosis = resumeDiagnosis;
     this.diagnoses = diagnoses;
     this.tickets = tickets;
     this.identity = identity;
-    this.clock = clock;
   }
 
   @POST
@@ -81,7 +105,7 @@ public class DiagnosisResource {
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response start(@PathParam("ticketId") long ticketId, UriInfo uri) {
-    var view = diagnoses.start(ticketId, agent());
+    var view = startDiagnosis.handle(ticketId, agent());
     return Response.created(uri.getAbsolutePath())
         .tag(Preconditions.etag(view.version()))
         .entity(DiagnosisJson.of(view))
@@ -103,7 +127,7 @@ public class DiagnosisResource {
   public Response get(@PathParam("ticketId") long ticketId) {
     var view = diagnoses.latest(ticketId);
     if (view.isEmpty()) {
-      tickets.get(ticketId); // 404 for the ticket itself when it does not exist
+      tickets.ticket(ticketId); // 404 for the ticket itself when it does not exist
       throw new NotFoundException("A diagnosis of ticket", ticketId);
     }
     return ok(view.get());
@@ -144,7 +168,7 @@ public class DiagnosisResource {
       @Valid @NotNull(message = "Send the outcome as a JSON object")
           DiagnosisRequests.Outcome body) {
     var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(diagnoses.record(ticketId, expected, body.toCommand(agent(), clock.instant())));
+    return ok(recordOutcome.handle(ticketId, expected, body, agent()));
   }
 
   @POST
@@ -177,8 +201,7 @@ public class DiagnosisResource {
       @Valid @NotNull(message = "Send the verification as a JSON object")
           DiagnosisRequests.Verification body) {
     var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(
-        diagnoses.verify(ticketId, expected, body.stepKey(), body.backupCompleted(), agent()));
+    return ok(verifyBackup.handle(ticketId, expected, body, agent()));
   }
 
   @POST
@@ -208,7 +231,7 @@ public class DiagnosisResource {
       @Valid @NotNull(message = "Send the escalation as a JSON object")
           DiagnosisRequests.Escalation body) {
     var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(diagnoses.escalate(ticketId, expected, body.target(), body.reason(), agent()));
+    return ok(escalateDiagnosis.handle(ticketId, expected, body, agent()));
   }
 
   @POST
@@ -240,7 +263,7 @@ public class DiagnosisResource {
       @Valid DiagnosisRequests.Abandonment body) {
     var request = body == null ? new DiagnosisRequests.Abandonment(null, null) : body;
     var expected = Preconditions.expectedVersion(request.version(), ifMatch);
-    return ok(diagnoses.abandon(ticketId, expected, request.reason(), agent()));
+    return ok(abandonDiagnosis.handle(ticketId, expected, request, agent()));
   }
 
   @POST
@@ -267,7 +290,7 @@ public class DiagnosisResource {
           String ifMatch,
       DiagnosisRequests.Resumption body) {
     var expected = Preconditions.expectedVersion(body == null ? null : body.version(), ifMatch);
-    return ok(diagnoses.resume(ticketId, expected, agent()));
+    return ok(resumeDiagnosis.handle(ticketId, expected, agent()));
   }
 
   private static Response ok(DiagnosisView view) {

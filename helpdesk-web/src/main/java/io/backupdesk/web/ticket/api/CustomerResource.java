@@ -5,7 +5,7 @@ import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
 
 import io.backupdesk.web.common.api.QueryParams;
 import io.backupdesk.web.ticket.Customer;
-import io.backupdesk.web.ticket.CustomerService;
+import io.backupdesk.web.ticket.CustomerQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
 
-  private final CustomerService customers;
+  private final CustomerQuery customers;
 
-  CustomerResource(CustomerService customers) {
+  CustomerResource(CustomerQuery customers) {
     this.customers = customers;
   }
 

@@ -1,9 +1,10 @@
-package io.backupdesk.web.diagnosis.api;
+package io.backupdesk.web.diagnosis;
 
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
 import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
 import io.backupdesk.diagnostics.diagnosis.StepOutcome;
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.Limits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,9 +12,11 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The bodies of the diagnosis commands. Each may carry the {@code version} the client saw (or send
- * it as {@code If-Match}); a stale one is refused with 409 unless the command repeats what is
- * already recorded, which succeeds and changes nothing.
+ * The diagnosis commands as the API receives them and the forms build them: one set of rules
+ * (limits from {@link Limits}, the handlers check them), one way to an {@code OutcomeCommand}. Each
+ * may carry the {@code version} the client saw (or send it as {@code If-Match}); a stale one is
+ * refused with 409 unless the command repeats what is already recorded, which succeeds and changes
+ * nothing.
  */
 public final class DiagnosisRequests {
 
@@ -31,15 +34,16 @@ public final class DiagnosisRequests {
       @Schema(description = "Key of the fix applied; required with FIXED, refused otherwise")
           String fixOption,
       @Schema(description = "Why the step is skipped; required with SKIPPED, refused otherwise")
-          @Size(max = 1000, message = "Keep the reason under 1,000 characters")
+          @Size(max = Limits.SKIP_REASON, message = "Keep the skip reason under 2,000 characters.")
           String skipReason,
       @Schema(description = "Up to 4,000 characters")
-          @Size(max = 4000, message = "Keep the note to 4,000 characters or fewer")
+          @Size(max = Limits.STEP_NOTE, message = "Keep the note under 4,000 characters.")
           String note,
       @Schema(description = "true when the customer agreed to a fix that requires consent")
           Boolean consent,
       Integer version) {
 
+    /** The core's command; the same cross-field rules for the API and the forms. */
     OutcomeCommand toCommand(String agent, Instant at) {
       boolean consentGiven = Boolean.TRUE.equals(consent);
       if (outcome != StepOutcome.FIXED && fixOption != null && !fixOption.isBlank()) {
@@ -76,15 +80,17 @@ public final class DiagnosisRequests {
       @Schema(description = "TIER_2, APPLE_SUPPORT or COMPUTER_BACKUP")
           @NotNull(message = "Say where to escalate: TIER_2, APPLE_SUPPORT or COMPUTER_BACKUP")
           EscalationTarget target,
-      @NotBlank(message = "Say why the diagnosis is escalated")
-          @Size(max = 1000, message = "Keep the reason under 1,000 characters")
+      @Schema(description = "Why; a blank one is refused by the playbook's rules (422)")
+          @NotNull(message = "Say why the diagnosis is escalated")
+          @Size(max = Limits.ESCALATION_REASON, message = "Keep the reason under 2,000 characters.")
           String reason,
       Integer version) {}
 
   /** Pauses the diagnosis because the customer left. */
   @Schema(name = "AbandonmentRequest")
   public record Abandonment(
-      @Size(max = 1000, message = "Keep the reason under 1,000 characters") String reason,
+      @Size(max = Limits.ABANDON_REASON, message = "Keep the reason under 1,000 characters.")
+          String reason,
       Integer version) {}
 
   /** Continues a paused diagnosis where it stopped. */

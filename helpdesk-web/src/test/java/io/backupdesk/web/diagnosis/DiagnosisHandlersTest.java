@@ -7,11 +7,13 @@ import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
 import io.backupdesk.diagnostics.diagnosis.StepOutcome;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
+import io.backupdesk.diagnostics.ticket.TimelineKind;
 import io.backupdesk.web.common.ConflictException;
+import io.backupdesk.web.common.ProblemType;
 import io.backupdesk.web.common.RuleException;
 import io.backupdesk.web.testing.TestData;
-import io.backupdesk.web.ticket.TicketEvent;
-import io.backupdesk.web.ticket.TicketService;
+import io.backupdesk.web.testing.TestDiagnoses;
+import io.backupdesk.web.testing.TestTickets;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -19,10 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class DiagnosisServiceTest {
+/** The diagnosis commands' handlers, through the test walker that sends the API's requests. */
+class DiagnosisHandlersTest {
 
-  @Inject DiagnosisService diagnoses;
-  @Inject TicketService tickets;
+  @Inject TestDiagnoses diagnoses;
+  @Inject TestTickets tickets;
   @Inject DiagnosisRepository records;
 
   String agent;
@@ -65,14 +68,14 @@ class DiagnosisServiceTest {
     assertThat(tickets.timeline(ticketId))
         .extracting(e -> e.kind)
         .containsSubsequence(
-            TicketEvent.Kind.CREATED,
-            TicketEvent.Kind.DIAGNOSIS_STARTED,
-            TicketEvent.Kind.STEP_RECORDED,
-            TicketEvent.Kind.STEP_RECORDED,
-            TicketEvent.Kind.STEP_RECORDED,
-            TicketEvent.Kind.STEP_RECORDED,
-            TicketEvent.Kind.VERIFIED,
-            TicketEvent.Kind.RESOLVED);
+            TimelineKind.CREATED,
+            TimelineKind.DIAGNOSIS_STARTED,
+            TimelineKind.STEP_RECORDED,
+            TimelineKind.STEP_RECORDED,
+            TimelineKind.STEP_RECORDED,
+            TimelineKind.STEP_RECORDED,
+            TimelineKind.VERIFIED,
+            TimelineKind.RESOLVED);
     var stored = records.latestOf(ticketId).orElseThrow();
     assertThat(stored.results)
         .extracting(r -> r.outcome)
@@ -92,7 +95,7 @@ class DiagnosisServiceTest {
 
     assertThat(again.version()).isEqualTo(first.version());
     assertThat(tickets.timeline(ticketId))
-        .filteredOn(e -> e.kind == TicketEvent.Kind.STEP_RECORDED)
+        .filteredOn(e -> e.kind == TimelineKind.STEP_RECORDED)
         .hasSize(1);
   }
 
@@ -139,7 +142,12 @@ class DiagnosisServiceTest {
   void aSecondDiagnosisCannotStartWhileOneIsOpen() {
     diagnoses.start(ticketId, agent);
     assertThatThrownBy(() -> diagnoses.start(ticketId, agent))
-        .isInstanceOf(ConflictException.class)
+        .isInstanceOfSatisfying(
+            RuleException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo(ProblemType.DIAGNOSIS_OPEN);
+              assertThat(e.status()).isEqualTo(409);
+            })
         .hasMessageContaining("resume or escalate");
   }
 }

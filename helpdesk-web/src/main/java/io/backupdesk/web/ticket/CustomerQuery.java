@@ -5,15 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** Finds customers and the tickets they opened; customers are created with their first ticket. */
+/** Reads customers and the tickets they opened; customers are created with their first ticket. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class CustomerService {
+public class CustomerQuery {
 
   private final CustomerRepository customers;
   private final TicketRepository tickets;
 
-  CustomerService(CustomerRepository customers, TicketRepository tickets) {
+  CustomerQuery(CustomerRepository customers, TicketRepository tickets) {
     this.customers = customers;
     this.tickets = tickets;
   }
@@ -31,6 +31,6 @@ public class CustomerService {
 
   /** Every ticket of the customer, newest first. */
   public List<Ticket> ticketsOf(long customerId) {
-    return tickets.list("customer.id = ?1 order by createdAt desc, id desc", customerId);
+    return tickets.ticketsOf(customerId);
   }
 }

@@ -1,0 +1,69 @@
+package io.backupdesk.web.common;
+
+/**
+ * The longest text each input may have, in one place: the request records of the API and the forms
+ * read these, and they equal the lengths of the columns that store the text ({@code LimitsTest}
+ * compares them with the schema), so an over-long text is a 400 naming the field, never a 500 from
+ * the database.
+ */
+public final class Limits {
+
+  /** {@code agent.username}, {@code ticket.assignee} and every other column naming an account. */
+  public static final int USERNAME = 64;
+
+  /** {@code agent.display_name}. */
+  public static final int DISPLAY_NAME = 120;
+
+  /** {@code customer.email}, {@code agent.email}. */
+  public static final int EMAIL = 254;
+
+  /** {@code customer.name}. */
+  public static final int CUSTOMER_NAME = 120;
+
+  /** {@code customer.phone}. */
+  public static final int PHONE = 40;
+
+  /** {@code ticket.device_model}. */
+  public static final int DEVICE_MODEL = 60;
+
+  /** {@code ticket.subject}. */
+  public static final int SUBJECT = 200;
+
+  /** {@code ticket.description} is unbounded text: this is the app's own limit. */
+  public static final int DESCRIPTION = 10_000;
+
+  /** {@code ticket_event.body}: a ticket's internal note. */
+  public static final int TICKET_NOTE = 10_000;
+
+  /** {@code step_result.note}. */
+  public static final int STEP_NOTE = 4_000;
+
+  /** {@code step_result.skip_reason}. */
+  public static final int SKIP_REASON = 2_000;
+
+  /** {@code diagnosis.escalation_reason}. */
+  public static final int ESCALATION_REASON = 2_000;
+
+  /**
+   * Why the customer left. No column of its own: it lives in the timeline line, which keeps its
+   * first 500 characters; this is the app's own limit.
+   */
+  public static final int ABANDON_REASON = 1_000;
+
+  /** {@code api_token.name}. */
+  public static final int TOKEN_NAME = 80;
+
+  /** {@code audit_log.target}. */
+  public static final int AUDIT_TARGET = 200;
+
+  /** {@code audit_log.detail}. */
+  public static final int AUDIT_DETAIL = 1_000;
+
+  /** {@code audit_log.ip}, {@code agent_session.ip}, {@code login_failure.ip}. */
+  public static final int IP = 64;
+
+  /** {@code agent_session.user_agent}. */
+  public static final int USER_AGENT = 300;
+
+  private Limits() {}
+}
