@@ -50,21 +50,10 @@ class TicketCaseTest {
 
   /** Ticket 42, stored and NEW, opened by alex on the phone for an iPhone 8 on iOS 16.7.2. */
   static TicketCase stored() {
-    var opened = TicketCase.open(Channel.PHONE, "iPhone 8", "16.7.2", null, "alex", T0).snapshot();
     return TicketCase.restore(
-        new TicketSnapshot(
-            42L,
-            opened.channel(),
-            opened.deviceModel(),
-            opened.iosVersion(),
-            opened.createdBy(),
-            opened.createdAt(),
-            opened.status(),
-            opened.priority(),
-            opened.assignee(),
-            opened.updatedAt(),
-            opened.resolvedAt(),
-            opened.closedAt()));
+        TicketCase.open(Channel.PHONE, "iPhone 8", "16.7.2", null, "alex", T0)
+            .snapshot()
+            .numbered(42));
   }
 
   @Test
