@@ -56,8 +56,12 @@ public final class TicketCase {
     this.closedAt = s.closedAt();
   }
 
-  /** A new ticket: NEW, unassigned, NORMAL unless a priority is given. */
+  /**
+   * A new ticket: NEW, unassigned, NORMAL unless a priority is given. {@code number} is null until
+   * the ticket is stored, unless the caller hands numbers out itself (a bulk load).
+   */
   public static TicketCase open(
+      Long number,
       Channel channel,
       String deviceModel,
       String iosVersion,
@@ -66,7 +70,7 @@ public final class TicketCase {
       Instant at) {
     return new TicketCase(
         new TicketSnapshot(
-            null,
+            number,
             channel,
             deviceModel,
             iosVersion,

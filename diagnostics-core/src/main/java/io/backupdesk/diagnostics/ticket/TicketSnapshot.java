@@ -32,21 +32,4 @@ public record TicketSnapshot(
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
-
-  /** The same case once it has its number (the ticket is stored). */
-  public TicketSnapshot numbered(long ticketNumber) {
-    return new TicketSnapshot(
-        ticketNumber,
-        channel,
-        deviceModel,
-        iosVersion,
-        createdBy,
-        createdAt,
-        status,
-        priority,
-        assignee,
-        updatedAt,
-        resolvedAt,
-        closedAt);
-  }
 }

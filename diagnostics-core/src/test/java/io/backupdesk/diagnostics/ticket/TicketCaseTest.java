@@ -50,15 +50,12 @@ class TicketCaseTest {
 
   /** Ticket 42, stored and NEW, opened by alex on the phone for an iPhone 8 on iOS 16.7.2. */
   static TicketCase stored() {
-    return TicketCase.restore(
-        TicketCase.open(Channel.PHONE, "iPhone 8", "16.7.2", null, "alex", T0)
-            .snapshot()
-            .numbered(42));
+    return TicketCase.open(42L, Channel.PHONE, "iPhone 8", "16.7.2", null, "alex", T0);
   }
 
   @Test
   void aNewTicketIsNewUnassignedAndNormalAndSaysHowItCameIn() {
-    var ticket = TicketCase.open(Channel.CHAT, "iPhone 15", "17.5", null, "alex", T0);
+    var ticket = TicketCase.open(null, Channel.CHAT, "iPhone 15", "17.5", null, "alex", T0);
 
     assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
     assertThat(ticket.assignee()).isEmpty();

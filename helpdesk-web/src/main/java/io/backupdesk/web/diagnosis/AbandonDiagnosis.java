@@ -1,32 +1,18 @@
 package io.backupdesk.web.diagnosis;
 
+import io.backupdesk.diagnostics.diagnosis.Diagnosis;
+import io.backupdesk.diagnostics.diagnosis.DiagnosisEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /** Pauses the diagnosis because the customer left. */
 @ApplicationScoped
-@Transactional
-public class AbandonDiagnosis {
+public class AbandonDiagnosis extends DiagnosisCommandHandler<DiagnosisRequests.Abandonment> {
 
-  private final DiagnosisUnitOfWork work;
-  private final Clock clock;
-
-  AbandonDiagnosis(DiagnosisUnitOfWork work, Clock clock) {
-    this.work = work;
-    this.clock = clock;
-  }
-
-  public DiagnosisView handle(
-      long ticketId,
-      Integer expectedVersion,
-      @Valid @NotNull DiagnosisRequests.Abandonment abandonment,
-      String agent) {
-    return work.apply(
-        ticketId,
-        expectedVersion,
-        diagnosis -> diagnosis.abandon(abandonment.reason(), agent, clock.instant()));
+  @Override
+  List<DiagnosisEvent> run(
+      Diagnosis diagnosis, DiagnosisRequests.Abandonment request, String agent, Instant now) {
+    return diagnosis.abandon(request.reason(), agent, now);
   }
 }

@@ -6,6 +6,7 @@ import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.web.ticket.DiagnosisState;
 import io.backupdesk.web.ticket.DiagnosisStates;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
@@ -17,13 +18,8 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DiagnosisQuery implements DiagnosisStates {
 
-  private final DiagnosisRepository diagnoses;
-  private final Playbooks playbooks;
-
-  DiagnosisQuery(DiagnosisRepository diagnoses, Playbooks playbooks) {
-    this.diagnoses = diagnoses;
-    this.playbooks = playbooks;
-  }
+  @Inject DiagnosisRepository diagnoses;
+  @Inject Playbooks playbooks;
 
   /** The ticket's newest diagnosis, if one was ever started. */
   public Optional<DiagnosisView> latest(long ticketId) {

@@ -27,13 +27,9 @@ public class DiagnosisRecord {
   public Long id;
 
   public long ticketId;
-
   public int attempt;
-
   public int playbookVersion;
-
   public String deviceModel;
-
   public String iosVersion;
 
   @Enumerated(EnumType.STRING)
@@ -43,28 +39,19 @@ public class DiagnosisRecord {
   public DiagnosisStatus statusBeforeAbandon;
 
   public Integer currentStep;
-
   public Instant currentStepStartedAt;
-
   public String resolvedStepKey;
-
   public Integer resolvedStepNumber;
-
   public String resolvedFixKey;
 
   @Enumerated(EnumType.STRING)
   public EscalationTarget escalationTarget;
 
   public String escalationReason;
-
   public Boolean escalationAutomatic;
-
   public Instant startedAt;
-
   public String startedBy;
-
   public Instant endedAt;
-
   public Instant updatedAt;
 
   @Version public int version;

@@ -9,6 +9,7 @@ import io.backupdesk.web.common.RuleException;
 import io.backupdesk.web.ticket.TicketCases;
 import io.backupdesk.web.ticket.TicketQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,24 +25,11 @@ import java.util.function.Function;
 @Transactional(Transactional.TxType.MANDATORY)
 class DiagnosisUnitOfWork {
 
-  private final DiagnosisRepository diagnoses;
-  private final DiagnosisQuery query;
-  private final TicketCases tickets;
-  private final TicketQuery ticketQuery;
-  private final Clock clock;
-
-  DiagnosisUnitOfWork(
-      DiagnosisRepository diagnoses,
-      DiagnosisQuery query,
-      TicketCases tickets,
-      TicketQuery ticketQuery,
-      Clock clock) {
-    this.diagnoses = diagnoses;
-    this.query = query;
-    this.tickets = tickets;
-    this.ticketQuery = ticketQuery;
-    this.clock = clock;
-  }
+  @Inject DiagnosisRepository diagnoses;
+  @Inject DiagnosisQuery query;
+  @Inject TicketCases tickets;
+  @Inject TicketQuery ticketQuery;
+  @Inject Clock clock;
 
   /**
    * Loads and locks the diagnosis, lets the core run the command, and stores what changed. An

@@ -1,33 +1,18 @@
 package io.backupdesk.web.diagnosis;
 
+import io.backupdesk.diagnostics.diagnosis.Diagnosis;
+import io.backupdesk.diagnostics.diagnosis.DiagnosisEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /** Hands the diagnosis on before the playbook is finished. */
 @ApplicationScoped
-@Transactional
-public class EscalateDiagnosis {
+public class EscalateDiagnosis extends DiagnosisCommandHandler<DiagnosisRequests.Escalation> {
 
-  private final DiagnosisUnitOfWork work;
-  private final Clock clock;
-
-  EscalateDiagnosis(DiagnosisUnitOfWork work, Clock clock) {
-    this.work = work;
-    this.clock = clock;
-  }
-
-  public DiagnosisView handle(
-      long ticketId,
-      Integer expectedVersion,
-      @Valid @NotNull DiagnosisRequests.Escalation escalation,
-      String agent) {
-    return work.apply(
-        ticketId,
-        expectedVersion,
-        diagnosis ->
-            diagnosis.escalate(escalation.target(), escalation.reason(), agent, clock.instant()));
+  @Override
+  List<DiagnosisEvent> run(
+      Diagnosis diagnosis, DiagnosisRequests.Escalation request, String agent, Instant now) {
+    return diagnosis.escalate(request.target(), request.reason(), agent, now);
   }
 }

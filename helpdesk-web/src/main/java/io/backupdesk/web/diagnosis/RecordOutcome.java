@@ -1,30 +1,18 @@
 package io.backupdesk.web.diagnosis;
 
+import io.backupdesk.diagnostics.diagnosis.Diagnosis;
+import io.backupdesk.diagnostics.diagnosis.DiagnosisEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /** Records what the current step found. */
 @ApplicationScoped
-@Transactional
-public class RecordOutcome {
+public class RecordOutcome extends DiagnosisCommandHandler<DiagnosisRequests.Outcome> {
 
-  private final DiagnosisUnitOfWork work;
-  private final Clock clock;
-
-  RecordOutcome(DiagnosisUnitOfWork work, Clock clock) {
-    this.work = work;
-    this.clock = clock;
-  }
-
-  public DiagnosisView handle(
-      long ticketId,
-      Integer expectedVersion,
-      @Valid @NotNull DiagnosisRequests.Outcome outcome,
-      String agent) {
-    var command = outcome.toCommand(agent, clock.instant());
-    return work.apply(ticketId, expectedVersion, diagnosis -> diagnosis.record(command));
+  @Override
+  List<DiagnosisEvent> run(
+      Diagnosis diagnosis, DiagnosisRequests.Outcome request, String agent, Instant now) {
+    return diagnosis.record(request.toCommand(agent, now));
   }
 }

@@ -1,24 +1,18 @@
 package io.backupdesk.web.diagnosis;
 
+import io.backupdesk.diagnostics.diagnosis.Diagnosis;
+import io.backupdesk.diagnostics.diagnosis.DiagnosisEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /** Continues a paused diagnosis at the step where it stopped. */
 @ApplicationScoped
-@Transactional
-public class ResumeDiagnosis {
+public class ResumeDiagnosis extends DiagnosisCommandHandler<DiagnosisRequests.Resumption> {
 
-  private final DiagnosisUnitOfWork work;
-  private final Clock clock;
-
-  ResumeDiagnosis(DiagnosisUnitOfWork work, Clock clock) {
-    this.work = work;
-    this.clock = clock;
-  }
-
-  public DiagnosisView handle(long ticketId, Integer expectedVersion, String agent) {
-    return work.apply(
-        ticketId, expectedVersion, diagnosis -> diagnosis.resume(agent, clock.instant()));
+  @Override
+  List<DiagnosisEvent> run(
+      Diagnosis diagnosis, DiagnosisRequests.Resumption request, String agent, Instant now) {
+    return diagnosis.resume(agent, now);
   }
 }

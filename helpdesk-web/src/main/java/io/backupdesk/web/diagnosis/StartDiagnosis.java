@@ -9,6 +9,7 @@ import io.backupdesk.diagnostics.ticket.TicketCase;
 import io.backupdesk.web.common.RuleException;
 import io.backupdesk.web.ticket.TicketCases;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,27 +22,12 @@ import java.time.Instant;
 @Transactional
 public class StartDiagnosis {
 
-  private final DiagnosisRepository diagnoses;
-  private final DiagnosisQuery query;
-  private final TicketCases tickets;
-  private final AgentDirectory agents;
-  private final Playbooks playbooks;
-  private final Clock clock;
-
-  StartDiagnosis(
-      DiagnosisRepository diagnoses,
-      DiagnosisQuery query,
-      TicketCases tickets,
-      AgentDirectory agents,
-      Playbooks playbooks,
-      Clock clock) {
-    this.diagnoses = diagnoses;
-    this.query = query;
-    this.tickets = tickets;
-    this.agents = agents;
-    this.playbooks = playbooks;
-    this.clock = clock;
-  }
+  @Inject DiagnosisRepository diagnoses;
+  @Inject DiagnosisQuery query;
+  @Inject TicketCases tickets;
+  @Inject AgentDirectory agents;
+  @Inject Playbooks playbooks;
+  @Inject Clock clock;
 
   public DiagnosisView handle(long ticketId, String agent) {
     var ticket = tickets.lock(ticketId);

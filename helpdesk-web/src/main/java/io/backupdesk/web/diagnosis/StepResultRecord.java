@@ -26,34 +26,24 @@ public class StepResultRecord {
   public DiagnosisRecord diagnosis;
 
   public String stepKey;
-
   public int stepNumber;
-
   public int stepVersion;
 
   @Enumerated(EnumType.STRING)
   public StepOutcome outcome;
 
   public String fixOptionKey;
-
   public String skipReason;
-
   public String note;
-
   public boolean consentGiven;
 
   @Enumerated(EnumType.STRING)
   public Verification verification;
 
   public Instant startedAt;
-
   public Instant endedAt;
-
   public String recordedBy;
-
   public Instant verifiedAt;
-
   public String verifiedBy;
-
   public Instant updatedAt;
 }

@@ -1,34 +1,18 @@
 package io.backupdesk.web.diagnosis;
 
+import io.backupdesk.diagnostics.diagnosis.Diagnosis;
+import io.backupdesk.diagnostics.diagnosis.DiagnosisEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /** Records whether the customer's test backup after a fix completed. */
 @ApplicationScoped
-@Transactional
-public class VerifyBackup {
+public class VerifyBackup extends DiagnosisCommandHandler<DiagnosisRequests.Verification> {
 
-  private final DiagnosisUnitOfWork work;
-  private final Clock clock;
-
-  VerifyBackup(DiagnosisUnitOfWork work, Clock clock) {
-    this.work = work;
-    this.clock = clock;
-  }
-
-  public DiagnosisView handle(
-      long ticketId,
-      Integer expectedVersion,
-      @Valid @NotNull DiagnosisRequests.Verification verification,
-      String agent) {
-    return work.apply(
-        ticketId,
-        expectedVersion,
-        diagnosis ->
-            diagnosis.verify(
-                verification.stepKey(), verification.backupCompleted(), agent, clock.instant()));
+  @Override
+  List<DiagnosisEvent> run(
+      Diagnosis diagnosis, DiagnosisRequests.Verification request, String agent, Instant now) {
+    return diagnosis.verify(request.stepKey(), request.backupCompleted(), agent, now);
   }
 }

@@ -7,6 +7,7 @@ import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.common.ProblemType;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,24 +26,11 @@ public class AccountService {
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
-  private final AgentRepository agents;
-  private final SessionRegistry sessions;
-  private final TokenService tokens;
-  private final AuditLog audit;
-  private final Clock clock;
-
-  AccountService(
-      AgentRepository agents,
-      SessionRegistry sessions,
-      TokenService tokens,
-      AuditLog audit,
-      Clock clock) {
-    this.agents = agents;
-    this.sessions = sessions;
-    this.tokens = tokens;
-    this.audit = audit;
-    this.clock = clock;
-  }
+  @Inject AgentRepository agents;
+  @Inject SessionRegistry sessions;
+  @Inject TokenService tokens;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Agent> all() {

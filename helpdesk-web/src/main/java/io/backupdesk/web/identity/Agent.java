@@ -18,20 +18,15 @@ public class Agent {
   public Long id;
 
   public String username;
-
   public String displayName;
-
   public String email;
 
   /** Wider roles include the narrower ones ({@link RoleHierarchy}). */
   public Role role;
 
   public String passwordHash;
-
   public boolean enabled = true;
-
   public Instant createdAt;
-
   public Instant updatedAt;
 
   @Version public int version;

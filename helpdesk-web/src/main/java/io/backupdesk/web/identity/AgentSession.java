@@ -13,14 +13,9 @@ class AgentSession {
   @Id String idHash;
 
   String agent;
-
   Instant createdAt;
-
   Instant lastSeenAt;
-
   Instant revokedAt;
-
   String ip;
-
   String userAgent;
 }

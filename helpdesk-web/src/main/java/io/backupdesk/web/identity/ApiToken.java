@@ -18,18 +18,14 @@ public class ApiToken {
 
   public String agent;
   public String name;
-
   public String tokenHash;
 
   /** The first characters of the secret, so its owner can tell tokens apart. */
   public String prefix;
 
   public Instant createdAt;
-
   public Instant expiresAt;
-
   public Instant lastUsedAt;
-
   public Instant revokedAt;
 
   public boolean isActive(Instant now) {

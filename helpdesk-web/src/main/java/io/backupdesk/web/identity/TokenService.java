@@ -4,6 +4,7 @@ import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.Limits;
 import io.backupdesk.web.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,17 +24,10 @@ public class TokenService {
   private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
   private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
-  private final ApiTokenRepository tokens;
-  private final AgentRepository agents;
-  private final AuditLog audit;
-  private final Clock clock;
-
-  TokenService(ApiTokenRepository tokens, AgentRepository agents, AuditLog audit, Clock clock) {
-    this.tokens = tokens;
-    this.agents = agents;
-    this.audit = audit;
-    this.clock = clock;
-  }
+  @Inject ApiTokenRepository tokens;
+  @Inject AgentRepository agents;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
 
   public IssuedToken issue(String owner, String name, Instant expiresAt) {
     var label = name == null ? "" : name.strip();

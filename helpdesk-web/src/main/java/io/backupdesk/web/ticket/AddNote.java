@@ -1,6 +1,7 @@
 package io.backupdesk.web.ticket;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,13 +12,8 @@ import java.time.Clock;
 @Transactional
 public class AddNote {
 
-  private final TicketCases tickets;
-  private final Clock clock;
-
-  AddNote(TicketCases tickets, Clock clock) {
-    this.tickets = tickets;
-    this.clock = clock;
-  }
+  @Inject TicketCases tickets;
+  @Inject Clock clock;
 
   public TicketEvent handle(long id, @Valid @NotNull NewNote note, String agent) {
     // Locked like every other write to the ticket: notes added at the same moment (they touch

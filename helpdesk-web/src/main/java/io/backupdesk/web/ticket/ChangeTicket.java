@@ -6,6 +6,7 @@ import io.backupdesk.diagnostics.ticket.TimelineEntry;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.RuleException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,17 +22,10 @@ import java.util.ArrayList;
 @Transactional
 public class ChangeTicket {
 
-  private final TicketCases tickets;
-  private final DiagnosisStates diagnoses;
-  private final AgentDirectory agents;
-  private final Clock clock;
-
-  ChangeTicket(TicketCases tickets, DiagnosisStates diagnoses, AgentDirectory agents, Clock clock) {
-    this.tickets = tickets;
-    this.diagnoses = diagnoses;
-    this.agents = agents;
-    this.clock = clock;
-  }
+  @Inject TicketCases tickets;
+  @Inject DiagnosisStates diagnoses;
+  @Inject AgentDirectory agents;
+  @Inject Clock clock;
 
   /**
    * {@code expectedVersion} is the version the agent saw; if someone changed the ticket since,

@@ -20,9 +20,7 @@ public class Customer {
   public String name;
   public String email;
   public String phone;
-
   public Instant createdAt;
-
   public Instant updatedAt;
 
   @Version public int version;

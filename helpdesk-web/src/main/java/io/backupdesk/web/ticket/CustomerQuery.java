@@ -2,6 +2,7 @@ package io.backupdesk.web.ticket;
 
 import io.backupdesk.web.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -10,13 +11,8 @@ import java.util.List;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CustomerQuery {
 
-  private final CustomerRepository customers;
-  private final TicketRepository tickets;
-
-  CustomerQuery(CustomerRepository customers, TicketRepository tickets) {
-    this.customers = customers;
-    this.tickets = tickets;
-  }
+  @Inject CustomerRepository customers;
+  @Inject TicketRepository tickets;
 
   public Customer get(long id) {
     return customers.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Customer", id));

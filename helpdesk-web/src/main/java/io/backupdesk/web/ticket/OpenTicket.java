@@ -2,6 +2,7 @@ package io.backupdesk.web.ticket;
 
 import io.backupdesk.diagnostics.ticket.TicketCase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,21 +17,10 @@ import java.time.Instant;
 @Transactional
 public class OpenTicket {
 
-  private final TicketRepository tickets;
-  private final CustomerRepository customers;
-  private final TicketEventRepository events;
-  private final Clock clock;
-
-  OpenTicket(
-      TicketRepository tickets,
-      CustomerRepository customers,
-      TicketEventRepository events,
-      Clock clock) {
-    this.tickets = tickets;
-    this.customers = customers;
-    this.events = events;
-    this.clock = clock;
-  }
+  @Inject TicketRepository tickets;
+  @Inject CustomerRepository customers;
+  @Inject TicketEventRepository events;
+  @Inject Clock clock;
 
   public Ticket handle(@Valid @NotNull NewTicket form, String agent) {
     Instant now = clock.instant();
@@ -53,6 +43,7 @@ public class OpenTicket {
 
     var opened =
         TicketCase.open(
+            null,
             form.channel(),
             form.deviceModel().trim(),
             form.iosVersion().trim(),

@@ -32,9 +32,7 @@ public class Ticket {
 
   public String subject;
   public String description;
-
   public String deviceModel;
-
   public String iosVersion;
 
   @Enumerated(EnumType.STRING)
@@ -47,15 +45,10 @@ public class Ticket {
   public TicketStatus status;
 
   public String assignee;
-
   public String createdBy;
-
   public Instant createdAt;
-
   public Instant updatedAt;
-
   public Instant resolvedAt;
-
   public Instant closedAt;
 
   @Version public int version;

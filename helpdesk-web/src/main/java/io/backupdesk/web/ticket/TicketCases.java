@@ -3,6 +3,7 @@ package io.backupdesk.web.ticket;
 import io.backupdesk.diagnostics.ticket.TicketCase;
 import io.backupdesk.diagnostics.ticket.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -16,13 +17,8 @@ public class TicketCases {
   /** A ticket locked for one command: its row and its case. */
   public record Locked(Ticket ticket, TicketCase ticketCase) {}
 
-  private final TicketRepository tickets;
-  private final TicketEventRepository events;
-
-  TicketCases(TicketRepository tickets, TicketEventRepository events) {
-    this.tickets = tickets;
-    this.events = events;
-  }
+  @Inject TicketRepository tickets;
+  @Inject TicketEventRepository events;
 
   /** The ticket and its case, locked until the transaction ends; 404 for an unknown ticket. */
   public Locked lock(long id) {

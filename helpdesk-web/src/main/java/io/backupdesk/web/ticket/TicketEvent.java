@@ -23,9 +23,7 @@ public class TicketEvent {
   public Long id;
 
   public long ticketId;
-
   public Long diagnosisId;
-
   public Instant at;
   public String actor;
 

@@ -2,6 +2,7 @@ package io.backupdesk.web.ticket;
 
 import io.backupdesk.web.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -10,13 +11,8 @@ import java.util.List;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TicketQuery {
 
-  private final TicketRepository tickets;
-  private final TicketEventRepository events;
-
-  TicketQuery(TicketRepository tickets, TicketEventRepository events) {
-    this.tickets = tickets;
-    this.events = events;
-  }
+  @Inject TicketRepository tickets;
+  @Inject TicketEventRepository events;
 
   public Ticket ticket(long id) {
     return tickets.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Ticket", id));

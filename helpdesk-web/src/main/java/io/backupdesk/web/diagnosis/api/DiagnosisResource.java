@@ -21,6 +21,7 @@ import io.backupdesk.web.diagnosis.VerifyBackup;
 import io.backupdesk.web.ticket.TicketQuery;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -54,36 +55,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DiagnosisResource {
 
-  private final StartDiagnosis startDiagnosis;
-  private final RecordOutcome recordOutcome;
-  private final VerifyBackup verifyBackup;
-  private final EscalateDiagnosis escalateDiagnosis;
-  private final AbandonDiagnosis abandonDiagnosis;
-  private final ResumeDiagnosis resumeDiagnosis;
-  private final DiagnosisQuery diagnoses;
-  private final TicketQuery tickets;
-  private final SecurityIdentity identity;
-
-  DiagnosisResource(
-      StartDiagnosis startDiagnosis,
-      RecordOutcome recordOutcome,
-      VerifyBackup verifyBackup,
-      EscalateDiagnosis escalateDiagnosis,
-      AbandonDiagnosis abandonDiagnosis,
-      ResumeDiagnosis resumeDiagnosis,
-      DiagnosisQuery diagnoses,
-      TicketQuery tickets,
-      SecurityIdentity identity) {
-    this.startDiagnosis = startDiagnosis;
-    this.recordOutcome = recordOutcome;
-    this.verifyBackup = verifyBackup;
-    this.escalateDiagnosis = escalateDiagnosis;
-    this.abandonDiagnosis = abandonDiagnosis;
-    this.resumeDiagnosis = resumeDiagnosis;
-    this.diagnoses = diagnoses;
-    this.tickets = tickets;
-    this.identity = identity;
-  }
+  @Inject StartDiagnosis startDiagnosis;
+  @Inject RecordOutcome recordOutcome;
+  @Inject VerifyBackup verifyBackup;
+  @Inject EscalateDiagnosis escalateDiagnosis;
+  @Inject AbandonDiagnosis abandonDiagnosis;
+  @Inject ResumeDiagnosis resumeDiagnosis;
+  @Inject DiagnosisQuery diagnoses;
+  @Inject TicketQuery tickets;
+  @Inject SecurityIdentity identity;
 
   @POST
   @Operation(
@@ -289,8 +269,9 @@ public class DiagnosisResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
       DiagnosisRequests.Resumption body) {
-    var expected = Preconditions.expectedVersion(body == null ? null : body.version(), ifMatch);
-    return ok(resumeDiagnosis.handle(ticketId, expected, agent()));
+    var request = body == null ? new DiagnosisRequests.Resumption(null) : body;
+    var expected = Preconditions.expectedVersion(request.version(), ifMatch);
+    return ok(resumeDiagnosis.handle(ticketId, expected, request, agent()));
   }
 
   private static Response ok(DiagnosisView view) {

@@ -22,6 +22,7 @@ import io.backupdesk.web.ticket.api.TicketJson;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.GET;
@@ -55,36 +56,15 @@ public class DiagnosisPages {
     static native TemplateInstance diagnosis(DiagnosisPage page);
   }
 
-  private final StartDiagnosis startDiagnosis;
-  private final RecordOutcome recordOutcome;
-  private final VerifyBackup verifyBackup;
-  private final EscalateDiagnosis escalateDiagnosis;
-  private final AbandonDiagnosis abandonDiagnosis;
-  private final ResumeDiagnosis resumeDiagnosis;
-  private final DiagnosisQuery diagnoses;
-  private final TicketQuery tickets;
-  private final CurrentAgent currentAgent;
-
-  DiagnosisPages(
-      StartDiagnosis startDiagnosis,
-      RecordOutcome recordOutcome,
-      VerifyBackup verifyBackup,
-      EscalateDiagnosis escalateDiagnosis,
-      AbandonDiagnosis abandonDiagnosis,
-      ResumeDiagnosis resumeDiagnosis,
-      DiagnosisQuery diagnoses,
-      TicketQuery tickets,
-      CurrentAgent currentAgent) {
-    this.startDiagnosis = startDiagnosis;
-    this.recordOutcome = recordOutcome;
-    this.verifyBackup = verifyBackup;
-    this.escalateDiagnosis = escalateDiagnosis;
-    this.abandonDiagnosis = abandonDiagnosis;
-    this.resumeDiagnosis = resumeDiagnosis;
-    this.diagnoses = diagnoses;
-    this.tickets = tickets;
-    this.currentAgent = currentAgent;
-  }
+  @Inject StartDiagnosis startDiagnosis;
+  @Inject RecordOutcome recordOutcome;
+  @Inject VerifyBackup verifyBackup;
+  @Inject EscalateDiagnosis escalateDiagnosis;
+  @Inject AbandonDiagnosis abandonDiagnosis;
+  @Inject ResumeDiagnosis resumeDiagnosis;
+  @Inject DiagnosisQuery diagnoses;
+  @Inject TicketQuery tickets;
+  @Inject CurrentAgent currentAgent;
 
   @GET
   public TemplateInstance show(@RestPath long id) {
@@ -170,7 +150,7 @@ public class DiagnosisPages {
   @Path("resume")
   public Response resume(@RestPath long id, @RestForm Integer version) {
     try {
-      resumeDiagnosis.handle(id, version, me());
+      resumeDiagnosis.handle(id, version, new DiagnosisRequests.Resumption(version), me());
     } catch (RuleException e) {
       if (statusIs(id, DiagnosisStatus.ABANDONED)) {
         return refused(id, e.status(), e.getMessage(), Typed.NOTHING);

@@ -27,6 +27,7 @@ import io.backupdesk.web.ticket.TicketQuery;
 import io.backupdesk.web.ticket.TicketQueue;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -74,30 +75,13 @@ public class TicketResource {
     }
   }
 
-  private final OpenTicket openTicket;
-  private final ChangeTicket changeTicket;
-  private final AddNote addNote;
-  private final TicketQuery tickets;
-  private final TicketQueue queue;
-  private final AgentRepository agents;
-  private final SecurityIdentity identity;
-
-  TicketResource(
-      OpenTicket openTicket,
-      ChangeTicket changeTicket,
-      AddNote addNote,
-      TicketQuery tickets,
-      TicketQueue queue,
-      AgentRepository agents,
-      SecurityIdentity identity) {
-    this.openTicket = openTicket;
-    this.changeTicket = changeTicket;
-    this.addNote = addNote;
-    this.tickets = tickets;
-    this.queue = queue;
-    this.agents = agents;
-    this.identity = identity;
-  }
+  @Inject OpenTicket openTicket;
+  @Inject ChangeTicket changeTicket;
+  @Inject AddNote addNote;
+  @Inject TicketQuery tickets;
+  @Inject TicketQueue queue;
+  @Inject AgentRepository agents;
+  @Inject SecurityIdentity identity;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import io.backupdesk.web.ticket.TicketQueue;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,17 +53,10 @@ public class QueuePages {
   /** An option of a select. */
   public record Choice(String value, String label, boolean selected) {}
 
-  private final TicketQueue tickets;
-  private final CurrentAgent currentAgent;
-  private final AgentNames agentNames;
-  private final Clock clock;
-
-  QueuePages(TicketQueue tickets, CurrentAgent currentAgent, AgentNames agentNames, Clock clock) {
-    this.tickets = tickets;
-    this.currentAgent = currentAgent;
-    this.agentNames = agentNames;
-    this.clock = clock;
-  }
+  @Inject TicketQueue tickets;
+  @Inject CurrentAgent currentAgent;
+  @Inject AgentNames agentNames;
+  @Inject Clock clock;
 
   @GET
   public TemplateInstance queue(@BeanParam QueueFilters filters) {

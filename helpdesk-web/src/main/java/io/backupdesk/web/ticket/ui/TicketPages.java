@@ -22,6 +22,7 @@ import io.backupdesk.web.ticket.api.TimelineEventJson;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.constraints.NotBlank;
@@ -112,33 +113,14 @@ public class TicketPages {
   public record DiagnosisSummary(
       boolean exists, boolean running, boolean canStart, String status, String progress) {}
 
-  private final OpenTicket openTicket;
-  private final ChangeTicket changeTicket;
-  private final AddNote addNote;
-  private final TicketQuery tickets;
-  private final DiagnosisStates diagnoses;
-  private final AgentNames agentNames;
-  private final CurrentAgent currentAgent;
-  private final QueuePages queue;
-
-  TicketPages(
-      OpenTicket openTicket,
-      ChangeTicket changeTicket,
-      AddNote addNote,
-      TicketQuery tickets,
-      DiagnosisStates diagnoses,
-      AgentNames agentNames,
-      CurrentAgent currentAgent,
-      QueuePages queue) {
-    this.openTicket = openTicket;
-    this.changeTicket = changeTicket;
-    this.addNote = addNote;
-    this.tickets = tickets;
-    this.diagnoses = diagnoses;
-    this.agentNames = agentNames;
-    this.currentAgent = currentAgent;
-    this.queue = queue;
-  }
+  @Inject OpenTicket openTicket;
+  @Inject ChangeTicket changeTicket;
+  @Inject AddNote addNote;
+  @Inject TicketQuery tickets;
+  @Inject DiagnosisStates diagnoses;
+  @Inject AgentNames agentNames;
+  @Inject CurrentAgent currentAgent;
+  @Inject QueuePages queue;
 
   /** {@code /tickets} is the queue too. */
   @GET

@@ -95,148 +95,100 @@ public record GeneratorSettings(
   }
 
   public GeneratorSettings withSeed(long seed) {
-    return new GeneratorSettings(
-        seed,
-        tickets,
-        customers,
-        agents,
-        from,
-        to,
-        until,
-        batchSize,
-        outageWindows,
-        foreignKeysAfterLoad,
-        showcase,
-        mix);
+    return change(s -> s.seed = seed);
   }
 
   public GeneratorSettings withCustomers(int customers) {
-    return new GeneratorSettings(
-        seed,
-        tickets,
-        customers,
-        agents,
-        from,
-        to,
-        until,
-        batchSize,
-        outageWindows,
-        foreignKeysAfterLoad,
-        showcase,
-        mix);
+    return change(s -> s.customers = customers);
   }
 
   public GeneratorSettings withAgents(int agents) {
-    return new GeneratorSettings(
-        seed,
-        tickets,
-        customers,
-        agents,
-        from,
-        to,
-        until,
-        batchSize,
-        outageWindows,
-        foreignKeysAfterLoad,
-        showcase,
-        mix);
+    return change(s -> s.agents = agents);
   }
 
   /** The range and the simulated "now" ({@code until} = {@code to}); outages scale with it. */
   public GeneratorSettings withRange(Instant from, Instant to) {
-    return new GeneratorSettings(
-        seed,
-        tickets,
-        customers,
-        agents,
-        from,
-        to,
-        to,
-        batchSize,
-        defaultOutageWindows(from, to),
-        foreignKeysAfterLoad,
-        showcase,
-        mix);
+    return change(
+        s -> {
+          s.from = from;
+          s.to = to;
+          s.until = to;
+          s.outageWindows = defaultOutageWindows(from, to);
+        });
   }
 
   public GeneratorSettings withBatchSize(int batchSize) {
-    return new GeneratorSettings(
-        seed,
-        tickets,
-        customers,
-        agents,
-        from,
-        to,
-        until,
-        batchSize,
-        outageWindows,
-        foreignKeysAfterLoad,
-        showcase,
-        mix);
+    return change(s -> s.batchSize = batchSize);
   }
 
   public GeneratorSettings withOutageWindows(int outageWindows) {
-    return new GeneratorSettings(
-        seed,
-        tickets,
-        customers,
-        agents,
-        from,
-        to,
-        until,
-        batchSize,
-        outageWindows,
-        foreignKeysAfterLoad,
-        showcase,
-        mix);
+    return change(s -> s.outageWindows = outageWindows);
   }
 
   public GeneratorSettings withForeignKeysAfterLoad(boolean foreignKeysAfterLoad) {
-    return new GeneratorSettings(
-        seed,
-        tickets,
-        customers,
-        agents,
-        from,
-        to,
-        until,
-        batchSize,
-        outageWindows,
-        foreignKeysAfterLoad,
-        showcase,
-        mix);
+    return change(s -> s.foreignKeysAfterLoad = foreignKeysAfterLoad);
   }
 
   public GeneratorSettings withShowcase(boolean showcase) {
-    return new GeneratorSettings(
-        seed,
-        tickets,
-        customers,
-        agents,
-        from,
-        to,
-        until,
-        batchSize,
-        outageWindows,
-        foreignKeysAfterLoad,
-        showcase,
-        mix);
+    return change(s -> s.showcase = showcase);
   }
 
   public GeneratorSettings withMix(Mix mix) {
-    return new GeneratorSettings(
-        seed,
-        tickets,
-        customers,
-        agents,
-        from,
-        to,
-        until,
-        batchSize,
-        outageWindows,
-        foreignKeysAfterLoad,
-        showcase,
-        mix);
+    return change(s -> s.mix = mix);
+  }
+
+  /** A copy with some components changed: what every {@code with...} method returns. */
+  private GeneratorSettings change(java.util.function.Consumer<Draft> change) {
+    var draft = new Draft(this);
+    change.accept(draft);
+    return draft.settings();
+  }
+
+  /** The components while a copy is being changed. */
+  private static final class Draft {
+    long seed;
+    int tickets;
+    int customers;
+    int agents;
+    Instant from;
+    Instant to;
+    Instant until;
+    int batchSize;
+    int outageWindows;
+    boolean foreignKeysAfterLoad;
+    boolean showcase;
+    Mix mix;
+
+    Draft(GeneratorSettings s) {
+      seed = s.seed;
+      tickets = s.tickets;
+      customers = s.customers;
+      agents = s.agents;
+      from = s.from;
+      to = s.to;
+      until = s.until;
+      batchSize = s.batchSize;
+      outageWindows = s.outageWindows;
+      foreignKeysAfterLoad = s.foreignKeysAfterLoad;
+      showcase = s.showcase;
+      mix = s.mix;
+    }
+
+    GeneratorSettings settings() {
+      return new GeneratorSettings(
+          seed,
+          tickets,
+          customers,
+          agents,
+          from,
+          to,
+          until,
+          batchSize,
+          outageWindows,
+          foreignKeysAfterLoad,
+          showcase,
+          mix);
+    }
   }
 
   private static void require(boolean condition, String message) {

@@ -130,10 +130,8 @@ final class TicketStory {
             : p < 0.78 ? Priority.NORMAL : p < 0.95 ? Priority.HIGH : Priority.URGENT;
     this.createdBy = world.staff().worker(random);
     this.ticket =
-        TicketCase.restore(
-            TicketCase.open(channel, phone.modelName(), phone.ios(), priority, createdBy, createdAt)
-                .snapshot()
-                .numbered(ticketId));
+        TicketCase.open(
+            ticketId, channel, phone.modelName(), phone.ios(), priority, createdBy, createdAt);
     this.staffNames = username -> new AgentName(username, world.staff().displayName(username));
   }
 
