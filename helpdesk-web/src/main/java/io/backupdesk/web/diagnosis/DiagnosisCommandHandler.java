@@ -4,11 +4,12 @@ import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisEvent;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The handler of one command on a started diagnosis, for requests of type {@code R}: checks the
@@ -18,11 +19,16 @@ import java.util.List;
 abstract class DiagnosisCommandHandler<R> {
 
   @Inject DiagnosisUnitOfWork work;
+  @Inject Validator validator;
   @Inject Clock clock;
 
   @Transactional
-  public DiagnosisView handle(
-      long ticketId, Integer expectedVersion, @Valid @NotNull R request, String agent) {
+  public DiagnosisView handle(long ticketId, Integer expectedVersion, R request, String agent) {
+    // Checked here, not by annotations on this inherited method, which method validation skips.
+    var violations = validator.validate(Objects.requireNonNull(request, "request"));
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
     return work.apply(
         ticketId, expectedVersion, diagnosis -> run(diagnosis, request, agent, clock.instant()));
   }
