@@ -47,7 +47,7 @@ public record DiagnosisPage(
   public enum StepState {
     DONE,
     CURRENT,
-    TODO
+    AHEAD
   }
 
   /**
@@ -165,7 +165,7 @@ public record DiagnosisPage(
       } else {
         lines.add(
             new StepLine(
-                step.number(), step.title(), StepState.TODO, running ? "to do" : "not reached"));
+                step.number(), step.title(), StepState.AHEAD, running ? "to do" : "not reached"));
       }
     }
     return lines;
