@@ -41,7 +41,10 @@ class PackagedAppIT {
     var entries = new ArrayList<String>();
     for (Path jar : jars()) {
       try (var file = new JarFile(jar.toFile())) {
-        file.stream().map(e -> jar.getFileName() + "!" + e.getName()).forEach(entries::add);
+        file.stream()
+            .filter(e -> !e.isDirectory())
+            .map(e -> jar.getFileName() + "!" + e.getName())
+            .forEach(entries::add);
       }
     }
     assertThat(entries).anyMatch(e -> e.endsWith("io/backupdesk/web/ticket/TicketQueue.class"));
