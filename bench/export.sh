@@ -68,7 +68,7 @@ log "  $a_rows rows in $a_sec s = $a_rate rows/s, peak RSS $((a_peak / 1024)) MB
 
 # The baseline: the same SELECT (same horizon) through psql's \copy to /dev/null.
 bound=$(q -c "SELECT pg_snapshot_xmin(pg_current_snapshot())")
-sql=$(java -cp "$APP_CP" io.backupdesk.web.export.ExportSql step-results "$bound")
+sql=$(java -cp "$HOOKS_CP" io.backupdesk.web.export.ExportSql step-results "$bound")
 echo "$sql" > "$OUT/export-step-results.sql"
 log "Export: the same SELECT with psql \\copy to /dev/null (SQL in bench/out/export-step-results.sql)"
 started=$(now)

@@ -22,6 +22,8 @@ export PGHOST PGPORT PGUSER PGPASSWORD
 
 APP_DIR="$ROOT/helpdesk-web/target/quarkus-app"
 APP_CP="$APP_DIR/app/*:$APP_DIR/lib/main/*:$APP_DIR/lib/boot/*"
+# The SQL printers (operator tools, not in the packaged app) run on the packaged app's classes.
+HOOKS_CP="$ROOT/operator-tools/bench-sql/target/classes:$APP_CP"
 SUMMARY="$OUT/summary.tsv"
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
@@ -69,7 +71,7 @@ psql_ms() {
 
 # The app: built if missing, started in the background against the benchmark database.
 build_app() {
-  if [ ! -f "$APP_DIR/quarkus-run.jar" ]; then
+  if [ ! -f "$APP_DIR/quarkus-run.jar" ] || [ ! -d "$ROOT/operator-tools/bench-sql/target/classes" ]; then
     log "Building the packaged app (./mvnw -B -q package -DskipTests)"
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
   fi

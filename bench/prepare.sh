@@ -26,7 +26,7 @@ log "Generating $BENCH_TICKETS tickets into $BENCH_DB ($from to $to); 1M take ab
 cd "$ROOT"
 ./mvnw -B -q install -DskipTests
 started=$(now)
-./mvnw -B -q -pl helpdesk-web exec:java -Dexec.mainClass=io.backupdesk.web.demo.GenerateData \
+./mvnw -B -q -pl operator-tools/data-generator exec:java -Dexec.mainClass=io.backupdesk.tools.generator.GenerateData \
   -Dexec.args="--url jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB --user $PGUSER --password $PGPASSWORD --tickets $BENCH_TICKETS --from $from --to $to" \
   | tee "$OUT/generate.log"
 took=$(elapsed "$started" "$(now)")

@@ -18,7 +18,7 @@ run_window() {
   [ -n "$from" ] && query="?from=$from&to=$to"
   local dir="$OUT/reports-$label"
   rm -rf "$dir"; mkdir -p "$dir"
-  java -cp "$APP_CP" io.backupdesk.web.report.ReportSql $from $to \
+  java -cp "$HOOKS_CP" io.backupdesk.web.report.ReportSql $from $to \
     | awk -v dir="$dir" '/^-- report: / { f = dir "/" $3 ".sql"; next } { print > f }'
   for file in "$dir"/*.sql; do
     local name; name=$(basename "$file" .sql)

@@ -1,7 +1,6 @@
 package io.backupdesk.diagnostics.diagnosis;
 
 import io.backupdesk.diagnostics.playbook.DeviceCatalog;
-import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
 import io.backupdesk.diagnostics.playbook.StepOrder;
@@ -24,6 +23,39 @@ public sealed interface DiagnosisEvent {
   String describe(Playbook playbook);
 
   /**
+   * Calls the visitor's method for this type of event. Whoever must handle every type (the ticket
+   * timeline) implements {@link Visitor}: a new type of event then cannot compile unhandled.
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per type of event: the exhaustive switch over this sealed interface. */
+  interface Visitor<R> {
+    R started(Started event);
+
+    R stepRecorded(StepRecorded event);
+
+    R verified(Verified event);
+
+    R movedOn(MovedOn event);
+
+    R articleOrderFollowed(ArticleOrderFollowed event);
+
+    R corrected(Corrected event);
+
+    R reopened(Reopened event);
+
+    R resolved(Resolved event);
+
+    R escalated(Escalated event);
+
+    R waitingOnApple(WaitingOnApple event);
+
+    R abandoned(Abandoned event);
+
+    R resumed(Resumed event);
+  }
+
+  /**
    * The agent opened a diagnosis for a phone, walking the order in {@code orderChoice} (null: the
    * article's order).
    */
@@ -35,6 +67,11 @@ public sealed interface DiagnosisEvent {
       String agent,
       OrderChoice orderChoice)
       implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.started(this);
+    }
+
     public Started {
       Objects.requireNonNull(at, "at");
     }
@@ -70,6 +107,11 @@ public sealed interface DiagnosisEvent {
 
   /** The agent recorded what a step found. */
   record StepRecorded(StepResult result, Instant at, String agent) implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.stepRecorded(this);
+    }
+
     public StepRecorded {
       Objects.requireNonNull(result, "result");
     }
@@ -82,7 +124,7 @@ public sealed interface DiagnosisEvent {
             case FIXED ->
                 (result.attempt() > 1 ? ordinal(result.attempt()) + " fix — " : "fixed — ")
                     + Strings.midSentence(
-                        fixLabel(playbook, result.stepKey(), result.fixOptionKey()))
+                        playbook.fixLabel(result.stepKey(), result.fixOptionKey()))
                     + (result.consentGiven() ? " (the customer agreed)" : "");
             case SKIPPED -> "skipped — " + result.skipReason();
             case NOT_APPLICABLE -> "not applicable";
@@ -106,6 +148,10 @@ public sealed interface DiagnosisEvent {
       int attempt,
       String fixOptionKey)
       implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.verified(this);
+    }
 
     /** The test backup after a step's first fix. */
     public Verified(String stepKey, boolean backupCompleted, Instant at, String agent) {
@@ -121,7 +167,7 @@ public sealed interface DiagnosisEvent {
                   + " fix"
                   + (fixOptionKey == null
                       ? ""
-                      : " (" + Strings.midSentence(fixLabel(playbook, stepKey, fixOptionKey)) + ")")
+                      : " (" + Strings.midSentence(playbook.fixLabel(stepKey, fixOptionKey)) + ")")
               : "";
       return stepName(playbook, stepKey, 0)
           + which
@@ -135,6 +181,11 @@ public sealed interface DiagnosisEvent {
    */
   record MovedOn(String stepKey, String nextStepKey, Instant at, String agent)
       implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.movedOn(this);
+    }
+
     @Override
     public String describe(Playbook playbook) {
       return stepName(playbook, stepKey, 0)
@@ -153,6 +204,11 @@ public sealed interface DiagnosisEvent {
   record ArticleOrderFollowed(
       OrderPolicy replacedPolicy, int fromPosition, StepOrder order, Instant at, String agent)
       implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.articleOrderFollowed(this);
+    }
+
     public ArticleOrderFollowed {
       Objects.requireNonNull(replacedPolicy, "replacedPolicy");
       Objects.requireNonNull(order, "order");
@@ -178,6 +234,11 @@ public sealed interface DiagnosisEvent {
    */
   record Corrected(StepResult before, StepResult after, String reason, Instant at, String agent)
       implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.corrected(this);
+    }
+
     public Corrected {
       Objects.requireNonNull(before, "before");
       Objects.requireNonNull(reason, "reason");
@@ -214,6 +275,11 @@ public sealed interface DiagnosisEvent {
    */
   record Reopened(int stepNumber, Instant at, String agent) implements DiagnosisEvent {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.reopened(this);
+    }
+
+    @Override
     public String describe(Playbook playbook) {
       return "Reopened by the correction: paused at "
           + stepName(playbook, null, stepNumber)
@@ -224,17 +290,26 @@ public sealed interface DiagnosisEvent {
   /** A verified fix ended the diagnosis. */
   record Resolved(Resolution resolution, Instant at, String agent) implements DiagnosisEvent {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.resolved(this);
+    }
+
+    @Override
     public String describe(Playbook playbook) {
       return "Resolved at "
           + stepName(playbook, resolution.stepKey(), resolution.stepNumber())
           + " — "
-          + Strings.midSentence(
-              fixLabel(playbook, resolution.stepKey(), resolution.fixOptionKey()));
+          + Strings.midSentence(playbook.fixLabel(resolution.stepKey(), resolution.fixOptionKey()));
     }
   }
 
   /** The diagnosis was handed on. */
   record Escalated(Escalation escalation, Instant at, String agent) implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.escalated(this);
+    }
+
     @Override
     public String describe(Playbook playbook) {
       return "Escalated "
@@ -249,6 +324,11 @@ public sealed interface DiagnosisEvent {
   /** Apple's service is down; the diagnosis ends until it is back. */
   record WaitingOnApple(String stepKey, Instant at, String agent) implements DiagnosisEvent {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.waitingOnApple(this);
+    }
+
+    @Override
     public String describe(Playbook playbook) {
       return "Waiting on Apple: the outage found at "
           + stepName(playbook, stepKey, 0)
@@ -260,6 +340,11 @@ public sealed interface DiagnosisEvent {
   record Abandoned(int stepNumber, String reason, Instant at, String agent)
       implements DiagnosisEvent {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.abandoned(this);
+    }
+
+    @Override
     public String describe(Playbook playbook) {
       return "Paused at "
           + stepName(playbook, null, stepNumber)
@@ -270,6 +355,11 @@ public sealed interface DiagnosisEvent {
 
   /** The customer is back and the diagnosis continues where it paused. */
   record Resumed(int stepNumber, Instant at, String agent) implements DiagnosisEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.resumed(this);
+    }
+
     @Override
     public String describe(Playbook playbook) {
       return "Resumed at " + stepName(playbook, null, stepNumber);
@@ -310,7 +400,7 @@ public sealed interface DiagnosisEvent {
       case SKIPPED -> "skipped — " + result.skipReason();
       case FIXED ->
           "fixed — "
-              + Strings.midSentence(fixLabel(playbook, result.stepKey(), result.fixOptionKey()))
+              + Strings.midSentence(playbook.fixLabel(result.stepKey(), result.fixOptionKey()))
               + switch (result.verification()) {
                 case PENDING -> ", test backup not yet checked";
                 case BACKUP_COMPLETED -> ", test backup completed";
@@ -331,13 +421,5 @@ public sealed interface DiagnosisEvent {
       return step.numberedTitle();
     }
     return stepNumber > 0 ? "Step " + stepNumber : "Step " + stepKey;
-  }
-
-  private static String fixLabel(Playbook playbook, String stepKey, String fixKey) {
-    return playbook
-        .step(stepKey)
-        .flatMap(step -> step.fixOption(fixKey))
-        .map(FixOption::label)
-        .orElse(fixKey);
   }
 }

@@ -62,6 +62,11 @@ public final class Playbook {
     return steps.stream().filter(step -> step.key().equals(key)).findFirst();
   }
 
+  /** A fix's label at a step, or the bare fix key where this version knows no such step or fix. */
+  public String fixLabel(String stepKey, String fixKey) {
+    return step(stepKey).map(step -> step.fixLabel(fixKey)).orElse(fixKey);
+  }
+
   /** The step with this number; numbers run from 1 to {@link #size()}. */
   public PlaybookStep stepNumber(int number) {
     if (number < 1 || number > steps.size()) {

@@ -56,6 +56,11 @@ public record PlaybookStep(
     return fixOptions.stream().filter(option -> option.key().equals(fixKey)).findFirst();
   }
 
+  /** How people name a fix of this step: its label, or the bare key if the step has no such fix. */
+  public String fixLabel(String fixKey) {
+    return fixOption(fixKey).map(FixOption::label).orElse(fixKey);
+  }
+
   /** "Step 4 · iCloud storage": how timelines and messages name the step. */
   public String numberedTitle() {
     return "Step " + number + " · " + title;

@@ -8,7 +8,9 @@ public final class IllegalTicketTransitionException extends DiagnosisException {
   private final TicketStatus to;
 
   public IllegalTicketTransitionException(TicketStatus from, TicketStatus to) {
-    super(
+    this(
+        from,
+        to,
         "A ticket cannot go from \""
             + from.label()
             + "\" to \""
@@ -18,8 +20,26 @@ public final class IllegalTicketTransitionException extends DiagnosisException {
             + "\" it can move to: "
             + String.join(", ", from.allowedNext().stream().map(TicketStatus::label).toList())
             + ".");
+  }
+
+  private IllegalTicketTransitionException(TicketStatus from, TicketStatus to, String message) {
+    super(message);
     this.from = from;
     this.to = to;
+  }
+
+  /** An agent asked for the move: the answer names where the ticket can go instead. */
+  static IllegalTicketTransitionException askedFor(TicketStatus from, TicketStatus to) {
+    return new IllegalTicketTransitionException(
+        from,
+        to,
+        "A ticket that is "
+            + from.label()
+            + " cannot become "
+            + to.label()
+            + ". Allowed next: "
+            + from.allowedNext().stream().map(TicketStatus::label).sorted().toList()
+            + ".");
   }
 
   public TicketStatus from() {

@@ -49,6 +49,14 @@ public enum TicketStatus {
     return this != RESOLVED && this != CLOSED;
   }
 
+  /**
+   * Whether a ticket in this status is done with, so that moving it on reopens it: resolved,
+   * escalated or closed.
+   */
+  public boolean isReopenable() {
+    return this == RESOLVED || this == ESCALATED || this == CLOSED;
+  }
+
   /** The statuses this one can move to, in declaration order. */
   public Set<TicketStatus> allowedNext() {
     return Collections.unmodifiableSet(

@@ -23,6 +23,16 @@ class PlaybookTest {
   }
 
   @Test
+  void aFixIsNamedByItsLabelOrByItsKeyWhereTheVersionDoesNotKnowIt() {
+    String label =
+        playbook.step("storage").orElseThrow().fixOption("upgrade-plan").orElseThrow().label();
+    assertThat(playbook.fixLabel("storage", "upgrade-plan")).isEqualTo(label);
+    assertThat(playbook.step("storage").orElseThrow().fixLabel("upgrade-plan")).isEqualTo(label);
+    assertThat(playbook.fixLabel("storage", "gone-fix")).isEqualTo("gone-fix");
+    assertThat(playbook.fixLabel("gone-step", "gone-fix")).isEqualTo("gone-fix");
+  }
+
+  @Test
   void aStepNumberOutsideThePlaybookSaysWhichNumbersExist() {
     assertThatThrownBy(() -> playbook.stepNumber(10))
         .isInstanceOf(IllegalArgumentException.class)

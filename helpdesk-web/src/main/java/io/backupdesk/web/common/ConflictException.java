@@ -2,36 +2,37 @@ package io.backupdesk.web.common;
 
 /**
  * A write that would silently overwrite someone else's change, or that the resource's current state
- * does not allow (HTTP 409). Carries that current state so the caller can look and retry.
+ * does not allow (HTTP 409). Names the resource, so the caller can see it as it is now and retry.
  */
 public class ConflictException extends RuntimeException {
 
-  private final transient Object currentState;
-  private final String slug;
+  private final ProblemType type;
+  private final transient StateRef about;
 
-  public ConflictException(String slug, String message, Object currentState) {
+  public ConflictException(ProblemType type, String message, StateRef about) {
     super(message);
-    this.slug = slug;
-    this.currentState = currentState;
+    this.type = type;
+    this.about = about;
   }
 
-  public static ConflictException stale(String what, int expected, int actual, Object current) {
+  public static ConflictException stale(String what, int expected, int actual, StateRef about) {
     return new ConflictException(
-        "stale-version",
+        ProblemType.STALE_VERSION,
         what
             + " was changed by someone else (you had version "
             + expected
             + ", it is now "
             + actual
             + "). Reload it, check the change, and try again.",
-        current);
+        about);
   }
 
-  public String slug() {
-    return slug;
+  public ProblemType type() {
+    return type;
   }
 
-  public Object currentState() {
-    return currentState;
+  /** The resource the write was about; null when its state says nothing useful. */
+  public StateRef about() {
+    return about;
   }
 }

@@ -26,6 +26,10 @@ public record Problem(
     return new Problem("/problems/" + slug, title, status, detail, null, null, null);
   }
 
+  public static Problem of(ProblemType type, String detail) {
+    return of(type.status(), type.slug(), type.title(), detail);
+  }
+
   public Problem withInstance(String path) {
     return new Problem(type, title, status, detail, path, errors, currentState);
   }

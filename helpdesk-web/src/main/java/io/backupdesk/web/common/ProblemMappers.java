@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.backupdesk.diagnostics.ticket.IllegalTicketTransitionException;
+import io.backupdesk.diagnostics.diagnosis.DiagnosisException;
 import io.quarkus.qute.Template;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -29,42 +32,39 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   private final Template error;
+  private final Instance<CurrentStates> states;
 
-  ProblemMappers(Template error) {
+  ProblemMappers(Template error, @Any Instance<CurrentStates> states) {
     this.error = error;
+    this.states = states;
   }
 
   @ServerExceptionMapper
   Response notFound(NotFoundException e, UriInfo uri) {
-    return respond(uri, Problem.of(404, "not-found", "Not found", e.getMessage()));
+    return respond(uri, Problem.of(ProblemType.NOT_FOUND, e.getMessage()));
   }
 
   @ServerExceptionMapper
   Response conflict(ConflictException e, UriInfo uri) {
-    return respond(
-        uri,
-        Problem.of(409, e.slug(), "Conflict", e.getMessage()).withCurrentState(e.currentState()));
+    return respond(uri, Problem.of(e.type(), e.getMessage()), e.about());
   }
 
   @ServerExceptionMapper
   Response rule(RuleException e, UriInfo uri) {
-    var title = e.status() == 409 ? "Not allowed now" : "Rule of the playbook broken";
-    return respond(
-        uri,
-        Problem.of(e.status(), e.slug(), title, e.getMessage()).withCurrentState(e.currentState()));
+    return respond(uri, Problem.of(e.type(), e.getMessage()), e.about());
   }
 
+  /** A refusal of the core that no command wrapped with what it was about. */
   @ServerExceptionMapper
-  Response ticketTransition(IllegalTicketTransitionException e, UriInfo uri) {
-    return respond(
-        uri, Problem.of(409, "illegal-ticket-transition", "Not allowed now", e.getMessage()));
+  Response refused(DiagnosisException e, UriInfo uri) {
+    return respond(uri, Problem.of(ProblemType.of(e), e.getMessage()));
   }
 
   @ServerExceptionMapper
   Response invalid(InvalidInputException e, UriInfo uri) {
     return respond(
         uri,
-        Problem.of(400, "invalid-input", "Invalid input", e.getMessage())
+        Problem.of(ProblemType.INVALID_INPUT, e.getMessage())
             .withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage()))));
   }
 
@@ -77,8 +77,7 @@ public class ProblemMappers {
             .toList();
     var detail =
         errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-    return respond(
-        uri, Problem.of(400, "invalid-input", "Invalid input", detail).withErrors(errors));
+    return respond(uri, Problem.of(ProblemType.INVALID_INPUT, detail).withErrors(errors));
   }
 
   @ServerExceptionMapper
@@ -90,7 +89,7 @@ public class ProblemMappers {
       detail = field + " " + f.getOriginalMessage();
       return respond(
           uri,
-          Problem.of(400, "invalid-input", "Invalid input", detail)
+          Problem.of(ProblemType.INVALID_INPUT, detail)
               .withErrors(List.of(new Problem.FieldError(field, detail))));
     } else if (e instanceof InvalidFormatException f
         && f.getTargetType() != null
@@ -111,7 +110,7 @@ public class ProblemMappers {
               + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
               + "). Send a JSON object as documented in /q/openapi.";
     }
-    return respond(uri, Problem.of(400, "malformed-json", "Malformed request body", detail));
+    return respond(uri, Problem.of(ProblemType.MALFORMED_JSON, detail));
   }
 
   /**
@@ -187,9 +186,7 @@ public class ProblemMappers {
     return respond(
         uri,
         Problem.of(
-            500,
-            "unexpected",
-            "Unexpected error",
+            ProblemType.UNEXPECTED,
             "Something went wrong on our side; nothing was saved. Try again, and tell an administrator if it persists."));
   }
 
@@ -197,14 +194,34 @@ public class ProblemMappers {
     return respond(
         uri,
         Problem.of(
-            409,
-            "stale-version",
-            "Conflict",
+            ProblemType.STALE_VERSION,
             "Someone else changed this at the same moment; nothing of yours was saved. Reload and try again."));
   }
 
+  /** Under {@code /api}, the problem shows the resource it was about as it is stored now. */
+  private Response respond(UriInfo uri, Problem problem, StateRef about) {
+    if (about == null || !isApi(uri)) {
+      return respond(uri, problem);
+    }
+    Object current =
+        states.stream()
+            .map(renderer -> renderer.render(about))
+            .flatMap(Optional::stream)
+            .findFirst()
+            .orElse(null);
+    return respond(uri, problem.withCurrentState(current));
+  }
+
+  private static boolean isApi(UriInfo uri) {
+    return path(uri).startsWith("/api/");
+  }
+
+  private static String path(UriInfo uri) {
+    return "/" + uri.getPath().replaceFirst("^/", "");
+  }
+
   private Response respond(UriInfo uri, Problem problem) {
-    var path = "/" + uri.getPath().replaceFirst("^/", "");
+    var path = path(uri);
     if (path.startsWith("/api/")) {
       return Response.status(problem.status())
           .type(Problem.MEDIA_TYPE)

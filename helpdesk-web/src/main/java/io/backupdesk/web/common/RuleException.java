@@ -1,36 +1,33 @@
 package io.backupdesk.web.common;
 
-import io.backupdesk.diagnostics.diagnosis.ConflictingOutcomeException;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisException;
-import io.backupdesk.diagnostics.diagnosis.IllegalTransitionException;
 
 /**
- * A diagnosis command the core refused, wrapped with the diagnosis as it stands so that the API can
- * return it and the UI can show the step again with the message.
+ * A command the core refused, with the resource it was about, so that the API can show that
+ * resource as it stands and the pages can show the form again with the core's message.
  */
 public class RuleException extends RuntimeException {
 
-  private final transient Object currentState;
+  private final ProblemType type;
+  private final transient StateRef about;
 
-  public RuleException(DiagnosisException cause, Object currentState) {
+  public RuleException(DiagnosisException cause, StateRef about) {
     super(cause.getMessage(), cause);
-    this.currentState = currentState;
+    this.type = ProblemType.of(cause);
+    this.about = about;
+  }
+
+  public ProblemType type() {
+    return type;
   }
 
   /** Illegal transitions and conflicting answers are 409; a broken rule of the playbook is 422. */
   public int status() {
-    return getCause() instanceof IllegalTransitionException
-            || getCause() instanceof ConflictingOutcomeException
-        ? 409
-        : 422;
+    return type.status();
   }
 
-  public String slug() {
-    var name = getCause().getClass().getSimpleName().replace("Exception", "");
-    return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-  }
-
-  public Object currentState() {
-    return currentState;
+  /** The resource the command was about; null when its state says nothing useful. */
+  public StateRef about() {
+    return about;
   }
 }

@@ -2,6 +2,7 @@ package io.backupdesk.web.diagnosis;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -12,7 +13,10 @@ public class DiagnosisRepository implements PanacheRepository<DiagnosisRecord> {
     return find("ticketId = ?1 order by attempt desc", ticketId).firstResultOptional();
   }
 
-  public int attemptsOf(long ticketId) {
-    return (int) count("ticketId", ticketId);
+  /** The ticket's newest diagnosis, locked until the transaction ends. */
+  Optional<DiagnosisRecord> latestLocked(long ticketId) {
+    return find("ticketId = ?1 order by attempt desc", ticketId)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResultOptional();
   }
 }

@@ -31,15 +31,6 @@ public final class Csv {
     return out.toString();
   }
 
-  /** The CSV header of a row type, as {@link #write} writes it (without the line end). */
-  public static String header(Class<? extends Record> type) {
-    return String.join(
-        ",",
-        java.util.Arrays.stream(type.getRecordComponents())
-            .map(c -> snakeCase(c.getName()))
-            .toList());
-  }
-
   static String snakeCase(String camel) {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }

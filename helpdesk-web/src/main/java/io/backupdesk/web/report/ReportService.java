@@ -1,6 +1,5 @@
 package io.backupdesk.web.report;
 
-import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
 import io.backupdesk.diagnostics.playbook.Playbooks;
@@ -44,10 +43,11 @@ public class ReportService {
         AND\s""";
 
   private final ReportingDatabase database;
-  private final Playbooks playbooks = Playbooks.standard();
+  private final Playbooks playbooks;
 
-  ReportService(ReportingDatabase database) {
+  ReportService(ReportingDatabase database, Playbooks playbooks) {
     this.database = database;
+    this.playbooks = playbooks;
   }
 
   /**
@@ -103,7 +103,7 @@ public class ReportService {
               stepKey,
               step(stepKey).map(PlaybookStep::title).orElse(stepKey),
               fixKey,
-              step(stepKey).flatMap(s -> s.fixOption(fixKey)).map(FixOption::label).orElse(fixKey),
+              step(stepKey).map(s -> s.fixLabel(fixKey)).orElse(fixKey),
               row.getLong("resolutions"),
               row.getBigDecimal("share"));
         });

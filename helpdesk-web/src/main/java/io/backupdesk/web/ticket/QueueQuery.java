@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * A page request on the ticket queue. Filters are optional; {@code assignee} is a user name, {@code
- * "mine"} or {@code "unassigned"}; {@code after} is the opaque cursor of the previous page.
+ * A page request on the ticket queue. Filters are optional (null: no filter); {@code after} is the
+ * opaque cursor of the previous page.
  */
 public record QueueQuery(
     TicketStatus status,
-    String assignee,
+    AssigneeFilter assignee,
     Priority priority,
     String text,
     Sort sort,
@@ -54,7 +54,6 @@ public record QueueQuery(
       throw new InvalidInputException("limit", "Ask for at most " + MAX_LIMIT + " tickets a page.");
     }
     text = text == null || text.isBlank() ? null : text.strip();
-    assignee = assignee == null || assignee.isBlank() ? null : assignee.strip();
   }
 
   /** Where a page ended: the sort time and id of its last row. */

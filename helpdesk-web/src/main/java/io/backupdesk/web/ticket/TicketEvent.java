@@ -1,6 +1,6 @@
 package io.backupdesk.web.ticket;
 
-import jakarta.persistence.Column;
+import io.backupdesk.diagnostics.ticket.TimelineKind;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,45 +10,25 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One line of a ticket's timeline: who did what, when. Never updated once written. */
+/**
+ * One stored line of a ticket's timeline ({@code TimelineEntry} of the core, which words it), and
+ * the diagnosis it belongs to. Never updated once written.
+ */
 @Entity
 @Table(name = "ticket_event")
 public class TicketEvent {
-
-  /** What happened; mirrored by a CHECK constraint in the schema. */
-  public enum Kind {
-    CREATED,
-    ASSIGNED,
-    PRIORITY_CHANGED,
-    STATUS_CHANGED,
-    NOTE,
-    DIAGNOSIS_STARTED,
-    STEP_RECORDED,
-    VERIFIED,
-    RESOLVED,
-    ESCALATED,
-    WAITING_ON_APPLE,
-    ABANDONED,
-    RESUMED,
-    REOPENED,
-    CLOSED
-  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @Column(name = "ticket_id")
   public long ticketId;
-
-  @Column(name = "diagnosis_id")
   public Long diagnosisId;
-
   public Instant at;
   public String actor;
 
   @Enumerated(EnumType.STRING)
-  public Kind kind;
+  public TimelineKind kind;
 
   public String summary;
   public String body;

@@ -1,8 +1,8 @@
 package io.backupdesk.web.ticket;
 
+import io.backupdesk.diagnostics.ticket.TimelineEntry;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -12,22 +12,16 @@ public class TicketEventRepository implements PanacheRepository<TicketEvent> {
     return list("ticketId = ?1 order by at, id", ticketId);
   }
 
-  public TicketEvent append(
-      long ticketId,
-      Long diagnosisId,
-      TicketEvent.Kind kind,
-      String actor,
-      Instant at,
-      String summary,
-      String body) {
+  /** Stores a line the core wrote; {@code diagnosisId} names the diagnosis it is about, if any. */
+  public TicketEvent append(long ticketId, Long diagnosisId, TimelineEntry entry) {
     var event = new TicketEvent();
     event.ticketId = ticketId;
-    event.diagnosisId = diagnosisId;
-    event.kind = kind;
-    event.actor = actor;
-    event.at = at;
-    event.summary = summary.length() > 500 ? summary.substring(0, 499) + "…" : summary;
-    event.body = body;
+    event.diagnosisId = entry.kind().aboutDiagnosis() ? diagnosisId : null;
+    event.kind = entry.kind();
+    event.actor = entry.actor();
+    event.at = entry.at();
+    event.summary = entry.summary();
+    event.body = entry.details();
     persist(event);
     return event;
   }

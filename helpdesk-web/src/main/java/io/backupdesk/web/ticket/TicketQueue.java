@@ -1,6 +1,7 @@
 package io.backupdesk.web.ticket;
 
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
+import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,12 @@ import java.util.regex.Pattern;
 /**
  * Reads the queue. Keyset pagination on (sort time, id) keeps a deep page as fast as the first: the
  * database walks one index from the cursor instead of counting past skipped rows.
+ *
+ * <p>The one native query of the app, on purpose: it needs PostgreSQL's row comparison {@code
+ * (updated_at, id) < (?, ?)} (which walks the queue indexes), a {@code LATERAL} join to the newest
+ * diagnosis and full-text matching ({@code @@ to_tsquery}), none of which JPQL can say; the
+ * benchmarks in {@code bench/} measure it. Only fixed fragments are joined into its text, every
+ * value is a bound parameter.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -28,11 +35,14 @@ public class TicketQueue {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private final EntityManager em;
+  private final Playbooks playbooks;
 
-  TicketQueue(EntityManager em) {
+  TicketQueue(EntityManager em, Playbooks playbooks) {
     this.em = em;
+    this.playbooks = playbooks;
   }
 
+  /** One page, {@code currentAgent} being whom "mine" means, with the counts per status. */
   public QueuePage page(QueueQuery query, String currentAgent) {
     var where = new ArrayList<String>();
     var params = new HashMap<String, Object>();
@@ -44,11 +54,17 @@ public class TicketQueue {
       where.add("t.priority = :priority");
       params.put("priority", query.priority().name());
     }
-    if ("unassigned".equals(query.assignee())) {
-      where.add("t.assignee IS NULL");
-    } else if (query.assignee() != null) {
-      where.add("t.assignee = :assignee");
-      params.put("assignee", "mine".equals(query.assignee()) ? currentAgent : query.assignee());
+    if (query.assignee() != null) {
+      var assignee = query.assignee();
+      switch (assignee.kind()) {
+        case UNASSIGNED -> where.add("t.assignee IS NULL");
+        case MINE, AGENT -> {
+          where.add("t.assignee = :assignee");
+          params.put(
+              "assignee",
+              assignee.kind() == AssigneeFilter.Kind.MINE ? currentAgent : assignee.username());
+        }
+      }
     }
     if (query.text() != null) {
       where.add(textCondition(query.text(), params));
@@ -92,9 +108,10 @@ public class TicketQueue {
     q.setParameter("limit", query.limit() + 1);
     @SuppressWarnings("unchecked")
     List<Object[]> raw = q.getResultList();
-    var rows = new ArrayList<QueuePage.Row>();
+    int steps = playbooks.current().size();
+    var rows = new ArrayList<QueuePage.Item>();
     for (int i = 0; i < Math.min(raw.size(), query.limit()); i++) {
-      rows.add(toRow(raw.get(i)));
+      rows.add(toItem(raw.get(i), steps));
     }
     String next = null;
     if (raw.size() > query.limit()) {
@@ -102,7 +119,7 @@ public class TicketQueue {
       var at = sort.column.equals("created_at") ? last.createdAt() : last.updatedAt();
       next = new QueueQuery.Cursor(at, last.id()).encode();
     }
-    return new QueuePage(rows, next);
+    return new QueuePage(rows, next, countsByStatus());
   }
 
   /**
@@ -151,8 +168,8 @@ public class TicketQueue {
         + " OR t.customer_id IN (SELECT id FROM customer WHERE search @@ to_tsquery('simple', :tsquery)))";
   }
 
-  private static QueuePage.Row toRow(Object[] r) {
-    return new QueuePage.Row(
+  private static QueuePage.Item toItem(Object[] r, int steps) {
+    return new QueuePage.Item(
         ((Number) r[0]).longValue(),
         ((Number) r[1]).intValue(),
         (String) r[2],
@@ -165,9 +182,13 @@ public class TicketQueue {
         (String) r[9],
         instant(r[10]),
         instant(r[11]),
-        r[12] == null ? null : DiagnosisStatus.valueOf((String) r[12]),
-        r[12] == null ? null : ((Number) r[13]).intValue(),
-        r[14] == null ? null : ((Number) r[14]).intValue());
+        r[12] == null
+            ? null
+            : new QueuePage.Progress(
+                DiagnosisStatus.valueOf((String) r[12]),
+                ((Number) r[13]).intValue(),
+                r[14] == null ? null : ((Number) r[14]).intValue(),
+                steps));
   }
 
   private static Instant instant(Object value) {

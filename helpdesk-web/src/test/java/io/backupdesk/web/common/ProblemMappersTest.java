@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** How failures that reach no specific mapper are answered. */
 class ProblemMappersTest {
 
-  private final ProblemMappers mappers = new ProblemMappers(null);
+  private final ProblemMappers mappers = new ProblemMappers(null, null);
 
   @Test
   void aVersionCheckThatFailsAtCommitIsAConflictNotAServerError() {

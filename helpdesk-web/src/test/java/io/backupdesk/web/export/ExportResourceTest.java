@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.startsWith;
 import io.agroal.api.AgroalDataSource;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.web.testing.TestData;
-import io.backupdesk.web.ticket.TicketService;
-import io.backupdesk.web.ticket.TicketUpdate;
+import io.backupdesk.web.testing.TestTickets;
+import io.backupdesk.web.ticket.TicketChange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
@@ -41,7 +41,7 @@ class ExportResourceTest {
           + "verified_by,updated_at,cursor";
   static final String JUNE = "from=2018-06-01&to=2018-06-02";
 
-  @Inject TicketService tickets;
+  @Inject TestTickets tickets;
   @Inject AgroalDataSource primary;
 
   String agent;
@@ -310,7 +310,7 @@ class ExportResourceTest {
     String everything = "/api/v1/export/tickets?format=ndjson";
     String cursor = given().get(everything).header("Export-Next-Cursor");
     long ticket = ticketB;
-    tickets.update(ticket, null, TicketUpdate.priority(Priority.URGENT), agent);
+    tickets.update(ticket, null, TicketChange.priority(Priority.URGENT, null), agent);
 
     var lines = given().get(everything + "&cursor=" + cursor).asString().lines().toList();
     assertThat(lines).hasSize(1);

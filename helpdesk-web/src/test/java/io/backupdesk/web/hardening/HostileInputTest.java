@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.backupdesk.web.account.TokenService;
+import io.backupdesk.web.identity.TokenService;
 import io.backupdesk.web.testing.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -281,7 +281,7 @@ class HostileInputTest {
                 "unassign", Kind.FLAG,
                 "version", Kind.NUMBER),
             Set.of(),
-            Map.of("assignee", 100),
+            Map.of("assignee", 64),
             true,
             true,
             false,
@@ -328,7 +328,7 @@ class HostileInputTest {
                 "consent", Kind.FLAG,
                 "version", Kind.NUMBER),
             Set.of("stepKey", "outcome"),
-            Map.of("note", 4000, "skipReason", 1000),
+            Map.of("note", 4000, "skipReason", 2000),
             true,
             true,
             false,
@@ -352,7 +352,7 @@ class HostileInputTest {
             map("target", "TIER_2", "reason", "Needs tier 2", "version", diagnosisVersion),
             Map.of("target", Kind.ENUM, "reason", Kind.TEXT, "version", Kind.NUMBER),
             Set.of("target", "reason"),
-            Map.of("reason", 1000),
+            Map.of("reason", 2000),
             true,
             true,
             false,

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.backupdesk.web.account.TokenService;
+import io.backupdesk.web.identity.TokenService;
 import io.backupdesk.web.testing.CsrfForms;
 import io.backupdesk.web.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;

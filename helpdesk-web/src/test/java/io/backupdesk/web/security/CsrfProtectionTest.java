@@ -2,11 +2,11 @@ package io.backupdesk.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupdesk.web.account.TokenService;
-import io.backupdesk.web.agent.AgentRepository;
-import io.backupdesk.web.diagnosis.DiagnosisService;
+import io.backupdesk.web.identity.AgentRepository;
+import io.backupdesk.web.identity.TokenService;
 import io.backupdesk.web.testing.TestData;
-import io.backupdesk.web.ticket.TicketService;
+import io.backupdesk.web.testing.TestDiagnoses;
+import io.backupdesk.web.testing.TestTickets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,8 +38,8 @@ class CsrfProtectionTest {
   @TestHTTPResource("/")
   URL root;
 
-  @Inject TicketService tickets;
-  @Inject DiagnosisService diagnoses;
+  @Inject TestTickets tickets;
+  @Inject TestDiagnoses diagnoses;
   @Inject TokenService tokens;
   @Inject AgentRepository agents;
 
@@ -124,7 +124,7 @@ class CsrfProtectionTest {
     assertThat(tickets.timeline(ticket)).hasSize(before);
     var victimNow =
         QuarkusTransaction.requiringNew().call(() -> agents.findByUsername(victim).orElseThrow());
-    assertThat(victimNow.role).isEqualTo("agent");
+    assertThat(victimNow.role.value()).isEqualTo("agent");
     assertThat(victimNow.enabled).isTrue();
     assertThat(victimNow.version).as("no change at all to " + victim).isZero();
     assertThat(agents.findByUsername("forged-" + victim)).isEmpty();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
 import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
-import io.backupdesk.web.diagnosis.DiagnosisService;
 import io.backupdesk.web.testing.TestData;
-import io.backupdesk.web.ticket.TicketService;
+import io.backupdesk.web.testing.TestDiagnoses;
+import io.backupdesk.web.testing.TestTickets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestSecurity(user = "escape-agent", roles = "agent", authMechanism = "form")
 class OutputEscapingTest {
 
-  @Inject TicketService tickets;
-  @Inject DiagnosisService diagnoses;
+  @Inject TestTickets tickets;
+  @Inject TestDiagnoses diagnoses;
 
   @ParameterizedTest
   @ValueSource(

@@ -2,10 +2,10 @@ package io.backupdesk.web.testing;
 
 import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.Priority;
-import io.backupdesk.web.agent.Agent;
-import io.backupdesk.web.agent.AgentRepository;
+import io.backupdesk.web.identity.Agent;
+import io.backupdesk.web.identity.AgentRepository;
+import io.backupdesk.web.identity.Role;
 import io.backupdesk.web.ticket.NewTicket;
-import io.backupdesk.web.ticket.TicketService;
 import io.quarkus.arc.Arc;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +45,7 @@ public final class TestData {
                 agent.passwordHash = BcryptUtil.bcryptHash(PASSWORD);
                 agent.createdAt = Instant.now();
               }
-              agent.role = role;
+              agent.role = Role.of(role).orElseThrow();
               agent.enabled = true;
               agent.updatedAt = Instant.now();
               agents.persist(agent);
@@ -112,7 +112,7 @@ public final class TestData {
     /** Opens the ticket as {@code agent} and returns its number. */
     public long openedBy(String agent) {
       return QuarkusTransaction.requiringNew()
-          .call(() -> Arc.container().instance(TicketService.class).get().create(form(), agent).id);
+          .call(() -> Arc.container().instance(TestTickets.class).get().create(form(), agent).id);
     }
   }
 }

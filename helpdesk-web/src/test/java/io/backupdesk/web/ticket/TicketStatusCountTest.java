@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.testing.TestData;
+import io.backupdesk.web.testing.TestTickets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class TicketStatusCountTest {
 
   @Inject TicketQueue queue;
-  @Inject TicketService tickets;
+  @Inject TestTickets tickets;
   @Inject EntityManager em;
 
   @Test
@@ -29,7 +30,7 @@ class TicketStatusCountTest {
     long second = TestData.ticket().openedBy(agent);
     assertCountersExact();
 
-    tickets.update(first, null, TicketUpdate.status(TicketStatus.CLOSED), agent);
+    tickets.update(first, null, TicketChange.status(TicketStatus.CLOSED, null), agent);
     assertCountersExact();
     assertThat(queue.countsByStatus().get(TicketStatus.CLOSED)).isPositive();
 

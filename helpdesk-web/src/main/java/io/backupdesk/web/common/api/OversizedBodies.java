@@ -3,6 +3,7 @@ package io.backupdesk.web.common.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backupdesk.web.common.Problem;
+import io.backupdesk.web.common.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -63,9 +64,7 @@ class OversizedBodies {
     request.resume();
     var problem =
         Problem.of(
-                413,
-                "body-too-large",
-                "Request body too large",
+                ProblemType.BODY_TOO_LARGE,
                 "The body has "
                     + length
                     + " bytes; the API accepts at most "

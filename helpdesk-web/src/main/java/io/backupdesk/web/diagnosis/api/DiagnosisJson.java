@@ -6,7 +6,6 @@ import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
 import io.backupdesk.diagnostics.diagnosis.StepOutcome;
 import io.backupdesk.diagnostics.diagnosis.StepResult;
 import io.backupdesk.diagnostics.diagnosis.Verification;
-import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
 import io.backupdesk.web.diagnosis.DiagnosisView;
@@ -176,7 +175,7 @@ public record DiagnosisJson(
                       r.stepNumber(),
                       step.title(),
                       r.fixOptionKey(),
-                      step.fixOption(r.fixOptionKey()).map(FixOption::label).orElse(null));
+                      step.fixLabel(r.fixOptionKey()));
                 })
             .orElse(null),
         d.escalation()

@@ -9,11 +9,19 @@ import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 
 import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.common.api.Preconditions;
-import io.backupdesk.web.diagnosis.DiagnosisService;
+import io.backupdesk.web.diagnosis.AbandonDiagnosis;
+import io.backupdesk.web.diagnosis.DiagnosisQuery;
+import io.backupdesk.web.diagnosis.DiagnosisRequests;
 import io.backupdesk.web.diagnosis.DiagnosisView;
-import io.backupdesk.web.ticket.TicketService;
+import io.backupdesk.web.diagnosis.EscalateDiagnosis;
+import io.backupdesk.web.diagnosis.RecordOutcome;
+import io.backupdesk.web.diagnosis.ResumeDiagnosis;
+import io.backupdesk.web.diagnosis.StartDiagnosis;
+import io.backupdesk.web.diagnosis.VerifyBackup;
+import io.backupdesk.web.ticket.TicketQuery;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +35,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -48,18 +55,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DiagnosisResource {
 
-  private final DiagnosisService diagnoses;
-  private final TicketService tickets;
-  private final SecurityIdentity identity;
-  private final Clock clock;
-
-  DiagnosisResource(
-      DiagnosisService diagnoses, TicketService tickets, SecurityIdentity identity, Clock clock) {
-    this.diagnoses = diagnoses;
-    this.tickets = tickets;
-    this.identity = identity;
-    this.clock = clock;
-  }
+  @Inject StartDiagnosis startDiagnosis;
+  @Inject RecordOutcome recordOutcome;
+  @Inject VerifyBackup verifyBackup;
+  @Inject EscalateDiagnosis escalateDiagnosis;
+  @Inject AbandonDiagnosis abandonDiagnosis;
+  @Inject ResumeDiagnosis resumeDiagnosis;
+  @Inject DiagnosisQuery diagnoses;
+  @Inject TicketQuery tickets;
+  @Inject SecurityIdentity identity;
 
   @POST
   @Operation(
@@ -81,7 +85,7 @@ public class DiagnosisResource {
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response start(@PathParam("ticketId") long ticketId, UriInfo uri) {
-    var view = diagnoses.start(ticketId, agent());
+    var view = startDiagnosis.handle(ticketId, agent());
     return Response.created(uri.getAbsolutePath())
         .tag(Preconditions.etag(view.version()))
         .entity(DiagnosisJson.of(view))
@@ -103,7 +107,7 @@ public class DiagnosisResource {
   public Response get(@PathParam("ticketId") long ticketId) {
     var view = diagnoses.latest(ticketId);
     if (view.isEmpty()) {
-      tickets.get(ticketId); // 404 for the ticket itself when it does not exist
+      tickets.ticket(ticketId); // 404 for the ticket itself when it does not exist
       throw new NotFoundException("A diagnosis of ticket", ticketId);
     }
     return ok(view.get());
@@ -144,7 +148,7 @@ public class DiagnosisResource {
       @Valid @NotNull(message = "Send the outcome as a JSON object")
           DiagnosisRequests.Outcome body) {
     var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(diagnoses.record(ticketId, expected, body.toCommand(agent(), clock.instant())));
+    return ok(recordOutcome.handle(ticketId, expected, body, agent()));
   }
 
   @POST
@@ -177,8 +181,7 @@ public class DiagnosisResource {
       @Valid @NotNull(message = "Send the verification as a JSON object")
           DiagnosisRequests.Verification body) {
     var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(
-        diagnoses.verify(ticketId, expected, body.stepKey(), body.backupCompleted(), agent()));
+    return ok(verifyBackup.handle(ticketId, expected, body, agent()));
   }
 
   @POST
@@ -208,7 +211,7 @@ public class DiagnosisResource {
       @Valid @NotNull(message = "Send the escalation as a JSON object")
           DiagnosisRequests.Escalation body) {
     var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(diagnoses.escalate(ticketId, expected, body.target(), body.reason(), agent()));
+    return ok(escalateDiagnosis.handle(ticketId, expected, body, agent()));
   }
 
   @POST
@@ -240,7 +243,7 @@ public class DiagnosisResource {
       @Valid DiagnosisRequests.Abandonment body) {
     var request = body == null ? new DiagnosisRequests.Abandonment(null, null) : body;
     var expected = Preconditions.expectedVersion(request.version(), ifMatch);
-    return ok(diagnoses.abandon(ticketId, expected, request.reason(), agent()));
+    return ok(abandonDiagnosis.handle(ticketId, expected, request, agent()));
   }
 
   @POST
@@ -266,8 +269,9 @@ public class DiagnosisResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
       DiagnosisRequests.Resumption body) {
-    var expected = Preconditions.expectedVersion(body == null ? null : body.version(), ifMatch);
-    return ok(diagnoses.resume(ticketId, expected, agent()));
+    var request = body == null ? new DiagnosisRequests.Resumption(null) : body;
+    var expected = Preconditions.expectedVersion(request.version(), ifMatch);
+    return ok(resumeDiagnosis.handle(ticketId, expected, request, agent()));
   }
 
   private static Response ok(DiagnosisView view) {

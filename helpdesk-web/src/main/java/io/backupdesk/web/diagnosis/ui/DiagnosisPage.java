@@ -6,12 +6,11 @@ import io.backupdesk.diagnostics.diagnosis.Escalation;
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
 import io.backupdesk.diagnostics.diagnosis.Resolution;
 import io.backupdesk.diagnostics.diagnosis.StepResult;
-import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.InstructionBlock;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
 import io.backupdesk.web.diagnosis.DiagnosisView;
-import io.backupdesk.web.ticket.TicketView;
+import io.backupdesk.web.ticket.api.TicketJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * paused, or ended.
  */
 public record DiagnosisPage(
-    TicketView ticket,
+    TicketJson ticket,
     Mode mode,
     DiagnosisView view,
     List<StepLine> steps,
@@ -44,13 +43,20 @@ public record DiagnosisPage(
     ENDED
   }
 
+  /** Where a step of the progress list stands; the page styles each state. */
+  public enum StepState {
+    DONE,
+    CURRENT,
+    AHEAD
+  }
+
   /**
    * One of the playbook's steps in the progress list: its outcome in words once done, "current
    * step" for the one being worked on, "to do" after it.
    */
-  public record StepLine(int number, String title, String state, String outcome) {
+  public record StepLine(int number, String title, StepState state, String outcome) {
     public boolean current() {
-      return "current".equals(state);
+      return state == StepState.CURRENT;
     }
   }
 
@@ -72,7 +78,7 @@ public record DiagnosisPage(
     }
     return view.diagnosis()
         .pendingVerification()
-        .map(r -> fixLabel(step, r.fixOptionKey()))
+        .map(r -> step.fixLabel(r.fixOptionKey()))
         .orElse(null);
   }
 
@@ -98,7 +104,7 @@ public record DiagnosisPage(
     return instructions.size() > 1;
   }
 
-  static DiagnosisPage notStarted(TicketView ticket, String message) {
+  static DiagnosisPage notStarted(TicketJson ticket, String message) {
     return new DiagnosisPage(
         ticket,
         Mode.NOT_STARTED,
@@ -115,7 +121,7 @@ public record DiagnosisPage(
   }
 
   static DiagnosisPage of(
-      TicketView ticket, DiagnosisView view, Diagnosis diagnosis, String message, Typed typed) {
+      TicketJson ticket, DiagnosisView view, Diagnosis diagnosis, String message, Typed typed) {
     Mode mode =
         switch (diagnosis.status()) {
           case IN_PROGRESS -> Mode.STEP;
@@ -152,13 +158,14 @@ public record DiagnosisPage(
             new StepLine(
                 step.number(),
                 step.title(),
-                pending ? "current" : "done",
+                pending ? StepState.CURRENT : StepState.DONE,
                 outcome(step, result.get())));
       } else if (running && step.number() == current) {
-        lines.add(new StepLine(step.number(), step.title(), "current", "current step"));
+        lines.add(new StepLine(step.number(), step.title(), StepState.CURRENT, "current step"));
       } else {
         lines.add(
-            new StepLine(step.number(), step.title(), "todo", running ? "to do" : "not reached"));
+            new StepLine(
+                step.number(), step.title(), StepState.AHEAD, running ? "to do" : "not reached"));
       }
     }
     return lines;
@@ -172,7 +179,7 @@ public record DiagnosisPage(
       case SKIPPED -> "skipped: " + result.skipReason();
       case FIXED ->
           "fixed ("
-              + fixLabel(step, result.fixOptionKey())
+              + step.fixLabel(result.fixOptionKey())
               + "), "
               + result.verification().label().toLowerCase(java.util.Locale.ROOT);
     };
@@ -187,7 +194,7 @@ public record DiagnosisPage(
       return "Resolved by "
           + step.numberedTitle()
           + " with the fix “"
-          + fixLabel(step, r.fixOptionKey())
+          + step.fixLabel(r.fixOptionKey())
           + "”: the customer's backup completed.";
     }
     if (status == DiagnosisStatus.ESCALATED) {
@@ -204,9 +211,5 @@ public record DiagnosisPage(
           + " once Apple's System Status page shows the service as working.";
     }
     return null;
-  }
-
-  private static String fixLabel(PlaybookStep step, String fixKey) {
-    return step.fixOption(fixKey).map(FixOption::label).orElse(fixKey);
   }
 }

@@ -1,21 +1,30 @@
 package io.backupdesk.web.diagnosis.ui;
 
-import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
-import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
 import io.backupdesk.diagnostics.diagnosis.StepOutcome;
-import io.backupdesk.web.agent.ui.CurrentAgent;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.ProblemType;
 import io.backupdesk.web.common.RuleException;
-import io.backupdesk.web.diagnosis.DiagnosisService;
+import io.backupdesk.web.diagnosis.AbandonDiagnosis;
+import io.backupdesk.web.diagnosis.DiagnosisQuery;
+import io.backupdesk.web.diagnosis.DiagnosisRequests;
 import io.backupdesk.web.diagnosis.DiagnosisView;
-import io.backupdesk.web.ticket.TicketService;
-import io.backupdesk.web.ticket.TicketView;
+import io.backupdesk.web.diagnosis.EscalateDiagnosis;
+import io.backupdesk.web.diagnosis.RecordOutcome;
+import io.backupdesk.web.diagnosis.ResumeDiagnosis;
+import io.backupdesk.web.diagnosis.StartDiagnosis;
+import io.backupdesk.web.diagnosis.VerifyBackup;
+import io.backupdesk.web.identity.ui.CurrentAgent;
+import io.backupdesk.web.ticket.TicketQuery;
+import io.backupdesk.web.ticket.api.TicketJson;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +32,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +43,8 @@ import org.jboss.resteasy.reactive.RestPath;
 /**
  * The guided diagnosis: one step at a time, one click per outcome. Every form posts the diagnosis
  * version and answers with a redirect (post-redirect-get); a refused command shows the step again
- * with the reason and what the agent typed, and records nothing.
+ * with the reason and what the agent typed, and records nothing. The forms build the same requests
+ * as the API and run the same handlers.
  */
 @Path("/tickets/{id}/diagnosis")
 @RolesAllowed("agent")
@@ -46,18 +56,15 @@ public class DiagnosisPages {
     static native TemplateInstance diagnosis(DiagnosisPage page);
   }
 
-  private final DiagnosisService diagnoses;
-  private final TicketService tickets;
-  private final CurrentAgent currentAgent;
-  private final Clock clock;
-
-  DiagnosisPages(
-      DiagnosisService diagnoses, TicketService tickets, CurrentAgent currentAgent, Clock clock) {
-    this.diagnoses = diagnoses;
-    this.tickets = tickets;
-    this.currentAgent = currentAgent;
-    this.clock = clock;
-  }
+  @Inject StartDiagnosis startDiagnosis;
+  @Inject RecordOutcome recordOutcome;
+  @Inject VerifyBackup verifyBackup;
+  @Inject EscalateDiagnosis escalateDiagnosis;
+  @Inject AbandonDiagnosis abandonDiagnosis;
+  @Inject ResumeDiagnosis resumeDiagnosis;
+  @Inject DiagnosisQuery diagnoses;
+  @Inject TicketQuery tickets;
+  @Inject CurrentAgent currentAgent;
 
   @GET
   public TemplateInstance show(@RestPath long id) {
@@ -68,10 +75,10 @@ public class DiagnosisPages {
   @Path("start")
   public Response start(@RestPath long id) {
     try {
-      diagnoses.start(id, me());
-    } catch (ConflictException e) {
-      if (!"diagnosis-open".equals(e.slug())) {
-        return refused(id, 409, e.getMessage(), Typed.NOTHING);
+      startDiagnosis.handle(id, me());
+    } catch (RuleException e) {
+      if (e.type() != ProblemType.DIAGNOSIS_OPEN) {
+        return refused(id, e.status(), e.getMessage(), Typed.NOTHING);
       }
       // A double click, or a colleague was quicker: the open diagnosis is the one to work on.
     }
@@ -90,8 +97,10 @@ public class DiagnosisPages {
       @RestForm String skipReason,
       @RestForm String note) {
     var typed = new Typed(note, skipReason, consent == null ? List.of() : consent, null);
-    OutcomeCommand command = command(step, outcome, fix, typed);
-    return run(id, typed, () -> diagnoses.record(id, version, command));
+    return run(
+        id,
+        typed,
+        () -> recordOutcome.handle(id, version, request(step, outcome, fix, typed, version), me()));
   }
 
   @POST
@@ -101,8 +110,9 @@ public class DiagnosisPages {
       @RestForm Integer version,
       @RestForm String step,
       @RestForm String completed) {
-    boolean backupCompleted = "yes".equalsIgnoreCase(completed);
-    return run(id, Typed.NOTHING, () -> diagnoses.verify(id, version, step, backupCompleted, me()));
+    var request =
+        new DiagnosisRequests.Verification(step, "yes".equalsIgnoreCase(completed), version);
+    return run(id, Typed.NOTHING, () -> verifyBackup.handle(id, version, request, me()));
   }
 
   @POST
@@ -113,17 +123,16 @@ public class DiagnosisPages {
       @RestForm EscalationTarget target,
       @RestForm String reason) {
     var typed = new Typed(null, null, List.of(), reason);
-    if (target == null) {
-      return refused(id, 422, "Choose where the diagnosis goes.", typed);
-    }
-    return run(id, typed, () -> diagnoses.escalate(id, version, target, reason, me()));
+    var request = new DiagnosisRequests.Escalation(target, reason, version);
+    return run(id, typed, () -> escalateDiagnosis.handle(id, version, request, me()));
   }
 
   @POST
   @Path("abandon")
   public Response abandon(@RestPath long id, @RestForm Integer version, @RestForm String reason) {
+    var request = new DiagnosisRequests.Abandonment(reason, version);
     try {
-      diagnoses.abandon(id, version, reason, me());
+      abandonDiagnosis.handle(id, version, request, me());
     } catch (RuleException e) {
       if (!statusIs(id, DiagnosisStatus.ABANDONED)) {
         return refused(id, e.status(), e.getMessage(), Typed.NOTHING);
@@ -131,6 +140,8 @@ public class DiagnosisPages {
       // Already paused: a double click; the agent sees the paused diagnosis.
     } catch (ConflictException e) {
       return refused(id, 409, e.getMessage(), Typed.NOTHING);
+    } catch (ConstraintViolationException e) {
+      return refused(id, 400, firstMessage(e), Typed.NOTHING);
     }
     return seeDiagnosis(id);
   }
@@ -139,7 +150,7 @@ public class DiagnosisPages {
   @Path("resume")
   public Response resume(@RestPath long id, @RestForm Integer version) {
     try {
-      diagnoses.resume(id, version, me());
+      resumeDiagnosis.handle(id, version, new DiagnosisRequests.Resumption(version), me());
     } catch (RuleException e) {
       if (statusIs(id, DiagnosisStatus.ABANDONED)) {
         return refused(id, e.status(), e.getMessage(), Typed.NOTHING);
@@ -156,6 +167,8 @@ public class DiagnosisPages {
       command.get();
     } catch (InvalidInputException e) {
       return refused(id, 400, e.getMessage(), typed);
+    } catch (ConstraintViolationException e) {
+      return refused(id, 400, firstMessage(e), typed);
     } catch (RuleException e) {
       return refused(id, e.status(), e.getMessage(), typed);
     } catch (ConflictException e) {
@@ -164,30 +177,42 @@ public class DiagnosisPages {
     return seeDiagnosis(id);
   }
 
-  private OutcomeCommand command(String step, String outcome, String fix, Typed typed) {
-    if (step == null || step.isBlank()) {
-      throw new InvalidInputException("step", "The form did not say which step it answers.");
-    }
-    var at = clock.instant();
-    if (fix != null && !fix.isBlank()) {
-      return OutcomeCommand.fixed(step, fix, typed.consent().contains(fix.strip()), me(), at)
-          .withNote(typed.note());
-    }
+  /**
+   * The outcome form as the API's request: a fix button means FIXED with that fix, and consent is
+   * that fix's box; the skip reason only counts for the skip button (the field is always sent).
+   */
+  private static DiagnosisRequests.Outcome request(
+      String step, String outcome, String fix, Typed typed, Integer version) {
+    boolean fixed = fix != null && !fix.isBlank();
     StepOutcome chosen;
     try {
-      chosen = StepOutcome.valueOf(outcome == null ? "" : outcome.strip().toUpperCase(Locale.ROOT));
+      chosen =
+          fixed
+              ? StepOutcome.FIXED
+              : StepOutcome.valueOf(
+                  outcome == null ? "" : outcome.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("outcome", "Choose one of the outcome buttons.");
     }
-    OutcomeCommand command =
-        switch (chosen) {
-          case NOTHING_WRONG -> OutcomeCommand.nothingWrong(step, me(), at);
-          case NOT_APPLICABLE -> OutcomeCommand.notApplicable(step, me(), at);
-          case OUTAGE -> OutcomeCommand.outage(step, me(), at);
-          case SKIPPED -> OutcomeCommand.skipped(step, typed.skipReason(), me(), at);
-          case FIXED -> throw new InvalidInputException("fix", "Choose which fix worked.");
-        };
-    return command.withNote(typed.note());
+    if (chosen == StepOutcome.FIXED && !fixed) {
+      throw new InvalidInputException("fix", "Choose which fix worked.");
+    }
+    return new DiagnosisRequests.Outcome(
+        step,
+        chosen,
+        fixed ? fix : null,
+        chosen == StepOutcome.SKIPPED ? typed.skipReason() : null,
+        typed.note(),
+        fixed && typed.consented(fix.strip()),
+        version);
+  }
+
+  /** One message for the page, the same every time. */
+  private static String firstMessage(ConstraintViolationException e) {
+    return e.getConstraintViolations().stream()
+        .map(ConstraintViolation::getMessage)
+        .min(Comparator.naturalOrder())
+        .orElse(e.getMessage());
   }
 
   private boolean statusIs(long id, DiagnosisStatus status) {
@@ -207,13 +232,12 @@ public class DiagnosisPages {
   }
 
   private DiagnosisPage page(long id, String message, Typed typed) {
-    TicketView ticket = TicketView.of(tickets.get(id));
+    TicketJson ticket = TicketJson.of(tickets.ticket(id));
     Optional<DiagnosisView> latest = diagnoses.latest(id);
     if (latest.isEmpty()) {
       return DiagnosisPage.notStarted(ticket, message);
     }
     DiagnosisView view = latest.get();
-    Diagnosis diagnosis = view.diagnosis();
-    return DiagnosisPage.of(ticket, view, diagnosis, message, typed);
+    return DiagnosisPage.of(ticket, view, view.diagnosis(), message, typed);
   }
 }

@@ -26,6 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlaybookResource {
 
+  private final Playbooks playbooks;
+
+  PlaybookResource(Playbooks playbooks) {
+    this.playbooks = playbooks;
+  }
+
   @GET
   @Operation(
       summary = "Read the current playbook for a device",
@@ -44,7 +50,7 @@ public class PlaybookResource {
           @QueryParam("deviceModel")
           String deviceModel,
       @Parameter(description = "e.g. 17.5") @QueryParam("iosVersion") String iosVersion) {
-    return PlaybookJson.of(Playbooks.standard().current(), new Device(deviceModel, iosVersion));
+    return PlaybookJson.of(playbooks.current(), new Device(deviceModel, iosVersion));
   }
 
   @GET

@@ -3,13 +3,14 @@ package io.backupdesk.web.ticket.api;
 import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
-import io.backupdesk.web.ticket.TicketView;
+import io.backupdesk.web.ticket.Ticket;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A ticket as the API returns it, and as {@code currentState} of a 409 about a ticket. {@code
- * version} is also sent as the ETag; send it back as {@code version} or {@code If-Match}.
+ * A ticket as the API returns it (also as {@code currentState} of a 409 about a ticket) and as the
+ * pages show it. {@code version} is also sent as the ETag; send it back as {@code version} or
+ * {@code If-Match}.
  */
 @Schema(name = "Ticket", description = "A customer's request for help with one iPhone.")
 public record TicketJson(
@@ -36,24 +37,24 @@ public record TicketJson(
   @Schema(name = "TicketCustomer")
   public record CustomerRef(long id, String name, String email, String phone) {}
 
-  public static TicketJson of(TicketView t) {
-    var c = t.customer();
+  public static TicketJson of(Ticket t) {
+    var c = t.customer;
     return new TicketJson(
-        t.id(),
-        t.version(),
-        t.subject(),
-        t.description(),
-        new CustomerRef(c.id(), c.name(), c.email(), c.phone()),
-        t.deviceModel(),
-        t.iosVersion(),
-        t.channel(),
-        t.priority(),
-        t.status(),
-        t.assignee(),
-        t.createdBy(),
-        t.createdAt(),
-        t.updatedAt(),
-        t.resolvedAt(),
-        t.closedAt());
+        t.id,
+        t.version,
+        t.subject,
+        t.description,
+        new CustomerRef(c.id, c.name, c.email, c.phone),
+        t.deviceModel,
+        t.iosVersion,
+        t.channel,
+        t.priority,
+        t.status,
+        t.assignee,
+        t.createdBy,
+        t.createdAt,
+        t.updatedAt,
+        t.resolvedAt,
+        t.closedAt);
   }
 }

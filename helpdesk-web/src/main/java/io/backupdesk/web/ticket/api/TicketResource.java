@@ -7,19 +7,27 @@ import static io.backupdesk.web.common.api.ProblemResponses.STALE;
 import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
 import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 
-import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
+import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.api.Preconditions;
 import io.backupdesk.web.common.api.QueryParams;
+import io.backupdesk.web.identity.AgentRepository;
+import io.backupdesk.web.ticket.AddNote;
+import io.backupdesk.web.ticket.AssigneeFilter;
+import io.backupdesk.web.ticket.ChangeTicket;
+import io.backupdesk.web.ticket.NewNote;
 import io.backupdesk.web.ticket.NewTicket;
+import io.backupdesk.web.ticket.OpenTicket;
+import io.backupdesk.web.ticket.QueuePage;
 import io.backupdesk.web.ticket.QueueQuery;
 import io.backupdesk.web.ticket.Ticket;
+import io.backupdesk.web.ticket.TicketChange;
+import io.backupdesk.web.ticket.TicketQuery;
 import io.backupdesk.web.ticket.TicketQueue;
-import io.backupdesk.web.ticket.TicketService;
-import io.backupdesk.web.ticket.TicketView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +43,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,15 +62,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
 
-  private final TicketService tickets;
-  private final TicketQueue queue;
-  private final SecurityIdentity identity;
+  /** The values of {@code assigned}: keywords, never user names. */
+  public enum Assigned {
+    MINE,
+    UNASSIGNED;
 
-  TicketResource(TicketService tickets, TicketQueue queue, SecurityIdentity identity) {
-    this.tickets = tickets;
-    this.queue = queue;
-    this.identity = identity;
+    /** The keyword that {@code assignee} carried before {@code assigned} existed. */
+    static Optional<Assigned> formerly(String assignee) {
+      return Arrays.stream(values())
+          .filter(a -> a.name().toLowerCase(Locale.ROOT).equals(assignee))
+          .findFirst();
+    }
   }
+
+  @Inject OpenTicket openTicket;
+  @Inject ChangeTicket changeTicket;
+  @Inject AddNote addNote;
+  @Inject TicketQuery tickets;
+  @Inject TicketQueue queue;
+  @Inject AgentRepository agents;
+  @Inject SecurityIdentity identity;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -78,10 +100,10 @@ public class TicketResource {
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
   public Response create(
       @Valid @NotNull(message = "Send the ticket as a JSON object") NewTicket body, UriInfo uri) {
-    Ticket ticket = tickets.create(body, agent());
+    Ticket ticket = openTicket.handle(body, agent());
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(ticket.id)).build())
         .tag(Preconditions.etag(ticket.version))
-        .entity(TicketJson.of(TicketView.of(ticket)))
+        .entity(TicketJson.of(ticket))
         .build();
   }
 
@@ -94,21 +116,31 @@ public class TicketResource {
   @APIResponse(
       responseCode = "200",
       description = "One page, the cursor of the next, and counts per status",
-      content = @Content(schema = @Schema(implementation = TicketPageJson.class)))
+      content = @Content(schema = @Schema(implementation = QueuePage.class)))
   @APIResponse(
       responseCode = "400",
-      description = "An unknown status, priority or sort, a bad cursor or limit")
+      description =
+          "An unknown status, priority, sort or `assigned`, both `assignee` and `assigned`, a bad"
+              + " cursor or limit")
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
-  public TicketPageJson list(
+  public QueuePage list(
       @Parameter(
               description =
                   "NEW, IN_DIAGNOSIS, WAITING_ON_CUSTOMER, WAITING_ON_APPLE, RESOLVED,"
                       + " ESCALATED or CLOSED")
           @QueryParam("status")
           String status,
-      @Parameter(description = "A user name, `mine` or `unassigned`") @QueryParam("assignee")
+      @Parameter(
+              description =
+                  "A user name: that agent's tickets. (Before `assigned` existed, `mine` and"
+                      + " `unassigned` here meant what `assigned` means; they still do while no"
+                      + " account has that name.)")
+          @QueryParam("assignee")
           String assignee,
+      @Parameter(description = "`MINE` (your tickets) or `UNASSIGNED` (nobody's)")
+          @QueryParam("assigned")
+          String assigned,
       @Parameter(description = "LOW, NORMAL, HIGH or URGENT") @QueryParam("priority")
           String priority,
       @Parameter(
@@ -127,14 +159,37 @@ public class TicketResource {
     var query =
         new QueueQuery(
             QueryParams.enumValue("status", status, TicketStatus.class),
-            assignee,
+            assigneeFilter(assignee, QueryParams.enumValue("assigned", assigned, Assigned.class)),
             QueryParams.enumValue("priority", priority, Priority.class),
             q,
             QueryParams.enumValue("sort", sort, QueueQuery.Sort.class),
             after == null || after.isBlank() ? null : after.strip(),
             QueryParams.intValue("limit", limit));
-    var page = queue.page(query, agent());
-    return TicketPageJson.of(page, queue.countsByStatus(), Playbooks.standard().current().size());
+    return queue.page(query, agent());
+  }
+
+  /**
+   * {@code assigned} names a keyword, {@code assignee} an account, so the two never collide. An old
+   * client's {@code assignee=mine} keeps its meaning unless an account is called "mine".
+   */
+  private AssigneeFilter assigneeFilter(String assignee, Assigned assigned) {
+    String name = assignee == null || assignee.isBlank() ? null : assignee.strip();
+    if (name != null && assigned != null) {
+      throw new InvalidInputException(
+          "assigned", "Filter by an agent (assignee) or by assigned, not both.");
+    }
+    var former = name == null ? Optional.<Assigned>empty() : Assigned.formerly(name);
+    if (former.isPresent() && agents.findByUsername(name).isEmpty()) {
+      assigned = former.get();
+      name = null;
+    }
+    if (name != null) {
+      return AssigneeFilter.agent(name);
+    }
+    if (assigned == null) {
+      return null;
+    }
+    return assigned == Assigned.MINE ? AssigneeFilter.mine() : AssigneeFilter.unassigned();
   }
 
   @GET
@@ -149,7 +204,7 @@ public class TicketResource {
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response get(@PathParam("id") long id) {
-    return ok(tickets.get(id));
+    return ok(tickets.ticket(id));
   }
 
   @PATCH
@@ -182,11 +237,11 @@ public class TicketResource {
       @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
-      @Valid @NotNull(message = "Send the change as a JSON object") TicketPatchJson body) {
+      @Valid @NotNull(message = "Send the change as a JSON object") TicketChange body) {
     var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    tickets.update(id, expected, body.toUpdate(), agent());
-    // Read it back: the updated entity is detached once the service's transaction has ended.
-    return ok(tickets.get(id));
+    changeTicket.handle(id, expected, body, agent());
+    // Read it back: the updated entity is detached once the handler's transaction has ended.
+    return ok(tickets.ticket(id));
   }
 
   @POST
@@ -207,9 +262,9 @@ public class TicketResource {
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response addNote(
       @PathParam("id") long id,
-      @Valid @NotNull(message = "Send the note as a JSON object") NoteJson body,
+      @Valid @NotNull(message = "Send the note as a JSON object") NewNote body,
       UriInfo uri) {
-    var event = tickets.addNote(id, body.body(), agent());
+    var event = addNote.handle(id, body, agent());
     var timeline = uri.getBaseUriBuilder().path("api/v1/tickets/{id}/timeline").build(id);
     return Response.created(timeline).entity(TimelineEventJson.of(event)).build();
   }
@@ -230,9 +285,7 @@ public class TicketResource {
   }
 
   private Response ok(Ticket ticket) {
-    return Response.ok(TicketJson.of(TicketView.of(ticket)))
-        .tag(Preconditions.etag(ticket.version))
-        .build();
+    return Response.ok(TicketJson.of(ticket)).tag(Preconditions.etag(ticket.version)).build();
   }
 
   private String agent() {

@@ -1,6 +1,6 @@
 package io.backupdesk.web.ticket.ui;
 
-import io.backupdesk.web.agent.AgentRepository;
+import io.backupdesk.web.identity.AgentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;

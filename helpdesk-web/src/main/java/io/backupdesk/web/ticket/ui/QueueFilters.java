@@ -2,6 +2,7 @@ package io.backupdesk.web.ticket.ui;
 
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
+import io.backupdesk.web.ticket.AssigneeFilter;
 import io.backupdesk.web.ticket.QueueQuery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,20 @@ public class QueueFilters {
     return value == null ? QueueQuery.Sort.UPDATED_DESC : value;
   }
 
-  /** "mine", "unassigned" or empty (everybody's). */
+  /**
+   * "mine", "unassigned" or empty (everybody's): the page filters by these only, never by an
+   * agent's name, so they cannot be taken for a user name here.
+   */
   public String assigneeValue() {
     return "mine".equals(assignee) || "unassigned".equals(assignee) ? assignee : "";
+  }
+
+  private AssigneeFilter assigneeFilter() {
+    return switch (assigneeValue()) {
+      case "mine" -> AssigneeFilter.mine();
+      case "unassigned" -> AssigneeFilter.unassigned();
+      default -> null;
+    };
   }
 
   public String text() {
@@ -49,7 +61,7 @@ public class QueueFilters {
   public QueueQuery toQuery() {
     return new QueueQuery(
         statusValue(),
-        assigneeValue(),
+        assigneeFilter(),
         priorityValue(),
         text(),
         sortValue(),

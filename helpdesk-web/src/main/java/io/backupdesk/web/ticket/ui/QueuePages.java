@@ -1,16 +1,16 @@
 package io.backupdesk.web.ticket.ui;
 
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
-import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
-import io.backupdesk.web.agent.ui.CurrentAgent;
+import io.backupdesk.web.identity.ui.CurrentAgent;
 import io.backupdesk.web.ticket.QueuePage;
 import io.backupdesk.web.ticket.QueueQuery;
 import io.backupdesk.web.ticket.TicketQueue;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -48,22 +48,15 @@ public class QueuePages {
   public record Tab(String label, long count, String url, boolean selected) {}
 
   /** One ticket in the queue with its assignee's name and how far its diagnosis got. */
-  public record Line(QueuePage.Row row, String assigneeName, String progress) {}
+  public record Line(QueuePage.Item row, String assigneeName, String progress) {}
 
   /** An option of a select. */
   public record Choice(String value, String label, boolean selected) {}
 
-  private final TicketQueue tickets;
-  private final CurrentAgent currentAgent;
-  private final AgentNames agentNames;
-  private final Clock clock;
-
-  QueuePages(TicketQueue tickets, CurrentAgent currentAgent, AgentNames agentNames, Clock clock) {
-    this.tickets = tickets;
-    this.currentAgent = currentAgent;
-    this.agentNames = agentNames;
-    this.clock = clock;
-  }
+  @Inject TicketQueue tickets;
+  @Inject CurrentAgent currentAgent;
+  @Inject AgentNames agentNames;
+  @Inject Clock clock;
 
   @GET
   public TemplateInstance queue(@BeanParam QueueFilters filters) {
@@ -72,8 +65,8 @@ public class QueuePages {
     return Templates.queue(
         new Queue(
             filters,
-            tabs(filters),
-            page.rows().stream()
+            tabs(filters, page.counts()),
+            page.items().stream()
                 .map(
                     row ->
                         new Line(
@@ -83,7 +76,7 @@ public class QueuePages {
                                 : names.getOrDefault(row.assignee(), row.assignee()),
                             progress(row)))
                 .toList(),
-            page.nextCursor() == null ? null : filters.nextPage(page.nextCursor()),
+            page.next() == null ? null : filters.nextPage(page.next()),
             List.of(
                 new Choice("", "Everybody", filters.assigneeValue().isEmpty()),
                 new Choice("mine", "Mine", filters.assigneeValue().equals("mine")),
@@ -94,8 +87,7 @@ public class QueuePages {
             clock.instant()));
   }
 
-  private List<Tab> tabs(QueueFilters filters) {
-    Map<TicketStatus, Long> counts = tickets.countsByStatus();
+  private static List<Tab> tabs(QueueFilters filters, Map<TicketStatus, Long> counts) {
     var tabs = new ArrayList<Tab>();
     long all = counts.values().stream().mapToLong(Long::longValue).sum();
     tabs.add(new Tab("All", all, filters.withStatus(null), filters.statusValue() == null));
@@ -128,14 +120,15 @@ public class QueuePages {
   }
 
   /** "step 4 of 9", "resolved at step 4", "not started": the queue's diagnosis column. */
-  static String progress(QueuePage.Row row) {
-    DiagnosisStatus status = row.diagnosisStatus();
-    if (status == null) {
+  static String progress(QueuePage.Item row) {
+    QueuePage.Progress progress = row.progress();
+    if (progress == null) {
       return "not started";
     }
-    int total = Playbooks.standard().current().size();
-    int done = row.stepsDone() == null ? 0 : row.stepsDone();
-    Integer current = row.currentStep();
+    DiagnosisStatus status = progress.diagnosisStatus();
+    int total = progress.total();
+    int done = progress.stepsDone();
+    Integer current = progress.currentStep();
     return switch (status) {
       case IN_PROGRESS -> "step " + current + " of " + total;
       case AWAITING_VERIFICATION -> "step " + current + " of " + total + ", testing a fix";

@@ -1,27 +1,30 @@
 package io.backupdesk.web.ticket.ui;
 
-import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.playbook.DeviceCatalog;
 import io.backupdesk.diagnostics.playbook.DeviceModel;
 import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
-import io.backupdesk.web.agent.ui.CurrentAgent;
 import io.backupdesk.web.common.ConflictException;
-import io.backupdesk.web.common.InvalidInputException;
-import io.backupdesk.web.diagnosis.DiagnosisService;
-import io.backupdesk.web.diagnosis.DiagnosisView;
-import io.backupdesk.web.ticket.NewTicket;
+import io.backupdesk.web.common.RuleException;
+import io.backupdesk.web.identity.ui.CurrentAgent;
+import io.backupdesk.web.ticket.AddNote;
+import io.backupdesk.web.ticket.ChangeTicket;
+import io.backupdesk.web.ticket.DiagnosisState;
+import io.backupdesk.web.ticket.DiagnosisStates;
+import io.backupdesk.web.ticket.NewNote;
+import io.backupdesk.web.ticket.OpenTicket;
 import io.backupdesk.web.ticket.Ticket;
-import io.backupdesk.web.ticket.TicketEvent;
-import io.backupdesk.web.ticket.TicketService;
-import io.backupdesk.web.ticket.TicketUpdate;
-import io.backupdesk.web.ticket.TicketView;
+import io.backupdesk.web.ticket.TicketChange;
+import io.backupdesk.web.ticket.TicketQuery;
+import io.backupdesk.web.ticket.api.TicketJson;
+import io.backupdesk.web.ticket.api.TimelineEventJson;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -38,7 +41,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -51,9 +53,6 @@ import org.jboss.resteasy.reactive.RestPath;
 @RolesAllowed("agent")
 @Produces(MediaType.TEXT_HTML)
 public class TicketPages {
-
-  private static final Set<TicketStatus> REOPENABLE =
-      Set.of(TicketStatus.RESOLVED, TicketStatus.ESCALATED, TicketStatus.CLOSED);
 
   @CheckedTemplate
   static class Templates {
@@ -76,7 +75,7 @@ public class TicketPages {
 
   /** Everything the ticket page shows. */
   public record TicketPage(
-      TicketView ticket,
+      TicketJson ticket,
       String assigneeName,
       List<Earlier> earlier,
       List<Entry> timeline,
@@ -93,7 +92,7 @@ public class TicketPages {
     }
 
     public boolean canReopen() {
-      return REOPENABLE.contains(ticket.status());
+      return ticket.status().isReopenable();
     }
 
     public boolean assignedToMe() {
@@ -105,7 +104,7 @@ public class TicketPages {
   public record Earlier(long id, String subject, TicketStatus status, Instant createdAt) {}
 
   /** A line of the timeline with the actor's display name. */
-  public record Entry(TicketEvent event, String actorName) {}
+  public record Entry(TimelineEventJson event, String actorName) {}
 
   /**
    * The newest diagnosis in a line, and whether the agent continues it or starts a new one. {@code
@@ -114,27 +113,14 @@ public class TicketPages {
   public record DiagnosisSummary(
       boolean exists, boolean running, boolean canStart, String status, String progress) {}
 
-  private final TicketService tickets;
-  private final DiagnosisService diagnoses;
-  private final AgentNames agentNames;
-  private final CurrentAgent currentAgent;
-  private final Validator validator;
-  private final QueuePages queue;
-
-  TicketPages(
-      TicketService tickets,
-      DiagnosisService diagnoses,
-      AgentNames agentNames,
-      CurrentAgent currentAgent,
-      Validator validator,
-      QueuePages queue) {
-    this.tickets = tickets;
-    this.diagnoses = diagnoses;
-    this.agentNames = agentNames;
-    this.currentAgent = currentAgent;
-    this.validator = validator;
-    this.queue = queue;
-  }
+  @Inject OpenTicket openTicket;
+  @Inject ChangeTicket changeTicket;
+  @Inject AddNote addNote;
+  @Inject TicketQuery tickets;
+  @Inject DiagnosisStates diagnoses;
+  @Inject AgentNames agentNames;
+  @Inject CurrentAgent currentAgent;
+  @Inject QueuePages queue;
 
   /** {@code /tickets} is the queue too. */
   @GET
@@ -150,22 +136,28 @@ public class TicketPages {
 
   @POST
   public Response create(@BeanParam TicketForm form) {
-    NewTicket input = form.toNewTicket();
-    Set<ConstraintViolation<NewTicket>> violations = validator.validate(input);
-    if (!violations.isEmpty()) {
+    Ticket ticket;
+    try {
+      ticket = openTicket.handle(form.toNewTicket(), currentAgent.username());
+    } catch (ConstraintViolationException e) {
       // One message per field, the same every time: "enter it" before "it has the wrong form".
       var errors = new TreeMap<String, String>();
-      violations.stream()
+      e.getConstraintViolations().stream()
           .sorted(
-              Comparator.comparing((ConstraintViolation<NewTicket> v) -> !isPresenceRule(v))
+              Comparator.comparing((ConstraintViolation<?> v) -> !isPresenceRule(v))
                   .thenComparing(ConstraintViolation::getMessage))
-          .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+          .forEach(v -> errors.putIfAbsent(field(v), v.getMessage()));
       return Response.status(Response.Status.BAD_REQUEST)
           .entity(Templates.newTicket(newTicketPage(form, errors)))
           .build();
     }
-    Ticket ticket = tickets.create(input, currentAgent.username());
     return seeTicket(ticket.id);
+  }
+
+  /** The form field a violation is about: the last name of its path (handle.form.subject). */
+  private static String field(ConstraintViolation<?> violation) {
+    String path = violation.getPropertyPath().toString();
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   private static boolean isPresenceRule(ConstraintViolation<?> violation) {
@@ -182,44 +174,41 @@ public class TicketPages {
   @POST
   @Path("{id}/assignee")
   public Response assign(@RestPath long id, @RestForm Integer version, @RestForm String assignee) {
-    TicketUpdate change =
-        assignee == null || assignee.isBlank()
-            ? TicketUpdate.unassigned()
-            : TicketUpdate.assignTo(assignee.strip());
-    return change(id, version, change);
+    return change(id, version, TicketChange.assignee(assignee, version));
   }
 
   @POST
   @Path("{id}/priority")
   public Response priority(
       @RestPath long id, @RestForm Integer version, @RestForm Priority priority) {
-    return change(id, version, TicketUpdate.priority(priority));
+    return change(id, version, TicketChange.priority(priority, version));
   }
 
   @POST
   @Path("{id}/status")
   public Response status(
       @RestPath long id, @RestForm Integer version, @RestForm TicketStatus status) {
-    return change(id, version, TicketUpdate.status(status));
+    return change(id, version, TicketChange.status(status, version));
   }
 
   @POST
   @Path("{id}/notes")
   public Response addNote(@RestPath long id, @RestForm String body) {
     try {
-      tickets.addNote(id, body, currentAgent.username());
-    } catch (InvalidInputException e) {
+      addNote.handle(id, new NewNote(body), currentAgent.username());
+    } catch (ConstraintViolationException e) {
+      String message = e.getConstraintViolations().iterator().next().getMessage();
       return Response.status(Response.Status.BAD_REQUEST)
-          .entity(Templates.ticket(page(id, null, e.getMessage(), body)))
+          .entity(Templates.ticket(page(id, null, message, body)))
           .build();
     }
     return seeTicket(id);
   }
 
-  private Response change(long id, Integer version, TicketUpdate change) {
+  private Response change(long id, Integer version, TicketChange change) {
     try {
-      tickets.update(id, version, change, currentAgent.username());
-    } catch (ConflictException e) {
+      changeTicket.handle(id, version, change, currentAgent.username());
+    } catch (ConflictException | RuleException e) {
       return Response.status(Response.Status.CONFLICT)
           .entity(Templates.ticket(page(id, e.getMessage(), null, null)))
           .build();
@@ -240,16 +229,16 @@ public class TicketPages {
   }
 
   private TicketPage page(long id, String message, String noteError, String noteText) {
-    Ticket ticket = tickets.get(id);
+    Ticket ticket = tickets.ticket(id);
     Map<String, String> names = agentNames.all();
-    var view = TicketView.of(ticket);
+    var view = TicketJson.of(ticket);
     var earlier =
         tickets.earlierTickets(ticket).stream()
             .map(t -> new Earlier(t.id, t.subject, t.status, t.createdAt))
             .toList();
     var timeline =
         tickets.timeline(id).stream()
-            .map(e -> new Entry(e, names.getOrDefault(e.actor, e.actor)))
+            .map(e -> new Entry(TimelineEventJson.of(e), names.getOrDefault(e.actor, e.actor)))
             .toList();
     return new TicketPage(
         view,
@@ -258,21 +247,21 @@ public class TicketPages {
         timeline,
         agentNames.assignable(),
         List.of(Priority.values()),
-        summary(diagnoses.latest(id), view.status()),
+        summary(diagnoses.latestOf(id), view.status()),
         currentAgent.username(),
         message,
         noteError,
         noteText);
   }
 
-  private static DiagnosisSummary summary(Optional<DiagnosisView> latest, TicketStatus status) {
+  private static DiagnosisSummary summary(Optional<DiagnosisState> latest, TicketStatus status) {
     boolean open = status != TicketStatus.CLOSED;
     if (latest.isEmpty()) {
       return new DiagnosisSummary(false, false, open, null, null);
     }
-    Diagnosis d = latest.get().diagnosis();
+    DiagnosisState d = latest.get();
     boolean running = !d.status().isEnded();
-    String progress = d.progress().done() + " of " + d.progress().total() + " steps done";
+    String progress = d.stepsDone() + " of " + d.steps() + " steps done";
     return new DiagnosisSummary(true, running, open && !running, d.status().label(), progress);
   }
 }

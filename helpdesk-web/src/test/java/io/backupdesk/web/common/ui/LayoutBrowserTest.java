@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
 import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
-import io.backupdesk.web.diagnosis.DiagnosisService;
 import io.backupdesk.web.testing.Browser;
 import io.backupdesk.web.testing.TestData;
+import io.backupdesk.web.testing.TestDiagnoses;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ class LayoutBrowserTest {
   @TestHTTPResource("/")
   URL app;
 
-  @Inject DiagnosisService diagnoses;
+  @Inject TestDiagnoses diagnoses;
 
   record Size(int width, int height) {
     boolean laptop() {

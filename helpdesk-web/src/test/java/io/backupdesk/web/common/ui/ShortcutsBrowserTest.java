@@ -2,9 +2,9 @@ package io.backupdesk.web.common.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupdesk.web.diagnosis.DiagnosisService;
 import io.backupdesk.web.testing.Browser;
 import io.backupdesk.web.testing.TestData;
+import io.backupdesk.web.testing.TestDiagnoses;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ class ShortcutsBrowserTest {
   @TestHTTPResource("/")
   URL app;
 
-  @Inject DiagnosisService diagnoses;
+  @Inject TestDiagnoses diagnoses;
 
   @BeforeEach
   void startBrowser() {

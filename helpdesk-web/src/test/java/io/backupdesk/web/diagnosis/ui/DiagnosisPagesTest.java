@@ -9,9 +9,9 @@ import static org.hamcrest.Matchers.not;
 
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
-import io.backupdesk.web.diagnosis.DiagnosisService;
 import io.backupdesk.web.diagnosis.DiagnosisView;
 import io.backupdesk.web.testing.TestData;
+import io.backupdesk.web.testing.TestDiagnoses;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -33,7 +33,7 @@ class DiagnosisPagesTest {
 
   private static final String AGENT = "diag-agent";
 
-  @Inject DiagnosisService diagnoses;
+  @Inject TestDiagnoses diagnoses;
 
   @BeforeEach
   void account() {

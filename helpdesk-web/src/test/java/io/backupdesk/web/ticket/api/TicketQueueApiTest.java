@@ -98,7 +98,7 @@ class TicketQueueApiTest {
         .body("items.id", contains(i(mine)));
     given()
         .queryParam("q", token)
-        .queryParam("assignee", "mine")
+        .queryParam("assigned", "mine")
         .when()
         .get("/api/v1/tickets")
         .then()
@@ -107,7 +107,7 @@ class TicketQueueApiTest {
         .body("items[0].assignee", equalTo("api-agent"));
     given()
         .queryParam("q", token)
-        .queryParam("assignee", "unassigned")
+        .queryParam("assigned", "UNASSIGNED")
         .when()
         .get("/api/v1/tickets")
         .then()
@@ -122,6 +122,57 @@ class TicketQueueApiTest {
         .then()
         .statusCode(200)
         .body("items.id", contains(i(theirs)));
+  }
+
+  @Test
+  void anAccountCalledMineIsFilteredLikeAnyOtherAndTheKeywordsNeverMeanIt() {
+    TestData.agent("mine");
+    long ofTheAccountMine = ticket(Priority.NORMAL);
+    long ofTheCaller = ticket(Priority.NORMAL);
+    long ofNobody = ticket(Priority.NORMAL);
+    patch(ofTheAccountMine, Map.of("assignee", "mine"));
+    patch(ofTheCaller, Map.of("assignee", "api-agent"));
+
+    given()
+        .queryParam("q", token)
+        .queryParam("assignee", "mine")
+        .when()
+        .get("/api/v1/tickets")
+        .then()
+        .statusCode(200)
+        .body("items.id", contains(i(ofTheAccountMine)));
+    given()
+        .queryParam("q", token)
+        .queryParam("assigned", "MINE")
+        .when()
+        .get("/api/v1/tickets")
+        .then()
+        .statusCode(200)
+        .body("items.id", contains(i(ofTheCaller)));
+    // The keyword as older clients send it still works while no account has that name.
+    given()
+        .queryParam("q", token)
+        .queryParam("assignee", "unassigned")
+        .when()
+        .get("/api/v1/tickets")
+        .then()
+        .statusCode(200)
+        .body("items.id", contains(i(ofNobody)));
+    given()
+        .queryParam("assignee", "mine")
+        .queryParam("assigned", "MINE")
+        .when()
+        .get("/api/v1/tickets")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("assigned"));
+    given()
+        .queryParam("assigned", "SOMEONE")
+        .when()
+        .get("/api/v1/tickets")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("assigned"));
   }
 
   @Test

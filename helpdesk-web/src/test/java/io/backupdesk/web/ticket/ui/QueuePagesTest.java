@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
-import io.backupdesk.web.diagnosis.DiagnosisService;
 import io.backupdesk.web.testing.TestData;
+import io.backupdesk.web.testing.TestDiagnoses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ class QueuePagesTest {
     io.backupdesk.web.testing.CsrfForms.enable();
   }
 
-  @Inject DiagnosisService diagnoses;
+  @Inject TestDiagnoses diagnoses;
 
   @BeforeEach
   void account() {

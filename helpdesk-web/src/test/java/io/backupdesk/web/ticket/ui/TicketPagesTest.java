@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.not;
 
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.web.testing.TestData;
+import io.backupdesk.web.testing.TestTickets;
 import io.backupdesk.web.ticket.Ticket;
-import io.backupdesk.web.ticket.TicketService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -27,7 +27,7 @@ class TicketPagesTest {
     io.backupdesk.web.testing.CsrfForms.enable();
   }
 
-  @Inject TicketService tickets;
+  @Inject TestTickets tickets;
 
   @BeforeEach
   void account() {

@@ -1,0 +1,19 @@
+package io.backupdesk.diagnostics.ticket;
+
+import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
+import java.util.Objects;
+
+/** The newest diagnosis of a ticket, as far as the ticket's rules care: its number and status. */
+public record LatestDiagnosis(int attempt, DiagnosisStatus status) {
+  public LatestDiagnosis {
+    Objects.requireNonNull(status, "status");
+    if (attempt < 1) {
+      throw new IllegalArgumentException("Attempts are numbered from 1, not " + attempt);
+    }
+  }
+
+  /** Running: an agent is working through it with the customer (paused does not count). */
+  boolean running() {
+    return status == DiagnosisStatus.IN_PROGRESS || status == DiagnosisStatus.AWAITING_VERIFICATION;
+  }
+}

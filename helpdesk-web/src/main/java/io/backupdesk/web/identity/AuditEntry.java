@@ -1,0 +1,45 @@
+package io.backupdesk.web.identity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One security-relevant event: a sign-in, a failure, an administrator's change. */
+@Entity
+@Table(name = "audit_log")
+public class AuditEntry {
+
+  /** What happened; mirrored by a CHECK constraint. */
+  public enum Action {
+    LOGIN,
+    LOGIN_FAILED,
+    LOGIN_THROTTLED,
+    LOGOUT,
+    ACCOUNT_CREATED,
+    ROLE_CHANGED,
+    ACCOUNT_DISABLED,
+    ACCOUNT_ENABLED,
+    PASSWORD_RESET,
+    TOKEN_CREATED,
+    TOKEN_REVOKED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  public Instant at;
+  public String actor;
+
+  @Enumerated(EnumType.STRING)
+  public Action action;
+
+  public String target;
+  public String detail;
+  public String ip;
+}

@@ -1,0 +1,28 @@
+package io.backupdesk.web.identity;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+/** Builds the identity of a signed-in account; the role hierarchy is added by an augmentor. */
+final class Identities {
+
+  static final String DISPLAY_NAME = "displayName";
+
+  private Identities() {}
+
+  static SecurityIdentity of(Agent agent) {
+    return QuarkusSecurityIdentity.builder()
+        .setPrincipal(new QuarkusPrincipal(agent.username))
+        .addRole(agent.role.value())
+        .addAttribute(DISPLAY_NAME, agent.displayName)
+        .build();
+  }
+
+  static String ip(io.vertx.ext.web.RoutingContext routing) {
+    if (routing == null || routing.request().remoteAddress() == null) {
+      return null;
+    }
+    return routing.request().remoteAddress().hostAddress();
+  }
+}

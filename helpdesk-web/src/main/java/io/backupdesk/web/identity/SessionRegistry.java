@@ -1,0 +1,102 @@
+package io.backupdesk.web.identity;
+
+import io.backupdesk.web.common.Limits;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Server-side sessions on top of Quarkus' encrypted session cookie. The cookie proves who signed
+ * in; the session row says whether that sign-in still counts. Sign-out, disabling an account or an
+ * admin's "sign out everywhere" revoke rows, and a copied cookie stops working at once.
+ */
+@ApplicationScoped
+public class SessionRegistry {
+
+  public static final String COOKIE = "backupdesk-sid";
+  private static final Duration TOUCH_PRECISION = Duration.ofMinutes(5);
+
+  private final AgentSessionRepository sessions;
+  private final SecurityConfig config;
+  private final Clock clock;
+
+  SessionRegistry(AgentSessionRepository sessions, SecurityConfig config, Clock clock) {
+    this.sessions = sessions;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Opens a session for a successful sign-in and sets its cookie on the response. */
+  public void open(String agent, RoutingContext routing) {
+    var secret = Secrets.random(32);
+    Instant now = clock.instant();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              var session = new AgentSession();
+              session.idHash = Secrets.sha256(secret);
+              session.agent = agent;
+              session.createdAt = now;
+              session.lastSeenAt = now;
+              session.ip =
+                  routing.request().remoteAddress() == null
+                      ? null
+                      : routing.request().remoteAddress().hostAddress();
+              var ua = routing.request().getHeader("User-Agent");
+              session.userAgent =
+                  ua == null ? null : ua.substring(0, Math.min(ua.length(), Limits.USER_AGENT));
+              sessions.persist(session);
+            });
+    routing.response().addCookie(cookie(secret).setMaxAge(Duration.ofHours(12).toSeconds()));
+  }
+
+  /** Whether the request's session cookie belongs to a live session of this agent. */
+  public boolean isLive(String agent, RoutingContext routing) {
+    var cookie = routing.request().getCookie(COOKIE);
+    if (cookie == null || cookie.getValue().isBlank()) {
+      return false;
+    }
+    var hash = Secrets.sha256(cookie.getValue());
+    Instant now = clock.instant();
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () -> {
+              var session = sessions.findById(hash);
+              if (session == null || session.revokedAt != null || !session.agent.equals(agent)) {
+                return false;
+              }
+              if (session.lastSeenAt.isBefore(now.minus(TOUCH_PRECISION))) {
+                session.lastSeenAt = now;
+              }
+              return true;
+            });
+  }
+
+  /** Ends the request's own session (sign-out) and clears its cookie. */
+  public void close(RoutingContext routing) {
+    var cookie = routing.request().getCookie(COOKIE);
+    if (cookie != null) {
+      var hash = Secrets.sha256(cookie.getValue());
+      QuarkusTransaction.requiringNew().run(() -> sessions.revoke(hash, clock.instant()));
+    }
+    routing.response().addCookie(cookie("").setMaxAge(0));
+  }
+
+  /** Ends every session of an account (disabled, password reset, role change). */
+  public void closeAll(String agent) {
+    QuarkusTransaction.joiningExisting().run(() -> sessions.revokeAllOf(agent, clock.instant()));
+  }
+
+  private Cookie cookie(String value) {
+    return Cookie.cookie(COOKIE, value)
+        .setPath("/")
+        .setHttpOnly(true)
+        .setSecure(config.secureCookies())
+        .setSameSite(CookieSameSite.STRICT);
+  }
+}

@@ -1,0 +1,32 @@
+package io.backupdesk.web.ticket;
+
+import io.backupdesk.web.common.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Reads customers and the tickets they opened; customers are created with their first ticket. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CustomerQuery {
+
+  @Inject CustomerRepository customers;
+  @Inject TicketRepository tickets;
+
+  public Customer get(long id) {
+    return customers.findByIdOptional(id).orElseThrow(() -> new NotFoundException("Customer", id));
+  }
+
+  /** The customer with this e-mail address, in any case. */
+  public Customer byEmail(String email) {
+    return customers
+        .findByEmail(email)
+        .orElseThrow(() -> new NotFoundException("A customer with e-mail", email));
+  }
+
+  /** Every ticket of the customer, newest first. */
+  public List<Ticket> ticketsOf(long customerId) {
+    return tickets.ticketsOf(customerId);
+  }
+}
