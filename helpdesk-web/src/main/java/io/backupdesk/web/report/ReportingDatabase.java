@@ -28,12 +28,12 @@ class ReportingDatabase {
     this.dataSource = dataSource;
   }
 
-  <T> List<T> query(String sql, Sql filter, RowMapper<T> mapper) {
+  <T> List<T> query(Sql sql, RowMapper<T> mapper) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setReadOnly(true);
       connection.setAutoCommit(false);
-      try (var statement = connection.prepareStatement(sql)) {
-        filter.bind(statement);
+      try (var statement = connection.prepareStatement(sql.text())) {
+        sql.bind(statement);
         var rows = new ArrayList<T>();
         try (ResultSet result = statement.executeQuery()) {
           while (result.next()) {
