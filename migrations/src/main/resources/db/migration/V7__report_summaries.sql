@@ -18,9 +18,12 @@
 -- device model, 2 iOS major, 4 agent; '' / -1 stand for "every"), per calendar month (UTC) and
 -- keys, as cumulative counts by day of month: c[d] = contributions on days 1..d. The count of any
 -- span of days inside a month is c[last] - c[first - 1], so a report reads one row per month and
--- key whatever the window, and every day-exact window is exact. Only levels with the iOS major are
--- kept (there are few versions): a report without an iOS filter adds up the versions' rows. The
--- distinct customers of repeat contacts cannot be added up that way and are kept at every level.
+-- key whatever the window, and every day-exact window is exact. Levels without the iOS major are
+-- not kept (there are few versions): a report adds up the versions' rows of the level with it.
+-- Device model, iOS major and agent together (level 7) narrow a report to a few thousand
+-- diagnoses at most: those figures are counted from report_fact directly (except the per-agent
+-- measures, kept there too). The distinct customers of repeat contacts cannot be added up over
+-- versions and are kept at every level up to 6.
 --
 -- Distinct counts (tickets per agent, customers) use "prev": the day of the same member's previous
 -- contribution in the same group. A contribution counts in a window iff prev < the window's first
@@ -162,8 +165,10 @@ CREATE TABLE report_fact (
 );
 CREATE INDEX report_fact_customer_idx ON report_fact (customer_id);
 CREATE INDEX report_fact_ticket_idx ON report_fact (ticket_id);
--- Histograms for a device model and an agent together are read from the facts (few rows).
+-- Figures for a device model and an agent together, or an agent and an iOS major, are counted
+-- from the facts (few rows).
 CREATE INDEX report_fact_model_agent_idx ON report_fact (model, agent);
+CREATE INDEX report_fact_agent_ios_idx ON report_fact (agent, ios);
 CREATE INDEX report_fact_step_agents_idx ON report_fact USING gin (step_agents);
 
 -- The 24-hour-day rounding of first-contact and repeat-contact windows.
@@ -278,16 +283,16 @@ CREATE TABLE report_measure (
     what   text       NOT NULL
 );
 INSERT INTO report_measure (id, name, levels, what) VALUES
- (1, 'fix', '{2,3,6,7}', 'resolutions by ended day: k1 step number, kt1 step key, kt2 fix option'),
- (2, 'ended', '{2,3,6,7}', 'ended diagnoses by ended day: kt1 status, k1 1 for a ticket''s first resolution'),
- (3, 'funnel', '{2,3,6,7}', 'diagnoses by started day: k1 playbook version, k2 step, kt1 reached (the furthest step, 0 none) or the outcome at that step'),
- (4, 'diagnoses', '{6,7}', 'diagnoses by started day'),
- (5, 'handled', '{6,7}', 'distinct tickets per agent by started day (prev)'),
- (6, 'tickets_resolved', '{6,7}', 'distinct tickets per agent with a resolved diagnosis by started day (prev)'),
- (7, 'resolved_steps', '{6,7}', 'resolved diagnoses by started day: k1 their number of step results'),
- (8, 'first_resolution', '{2,3,6,7}', 'tickets by the ended day of their first resolution: k1 return days, k2 1 if attempt 1'),
- (9, 'customers', '{0,1,2,3,4,5,6,7}', 'distinct customers of first resolutions (prev)'),
- (10, 'customers_back', '{0,1,2,3,4,5,6,7}', 'distinct customers of first resolutions followed by a ticket within 30 days (prev)'),
+ (1, 'fix', '{2,3,5,6}', 'resolutions by ended day: k1 step number, kt1 step key, kt2 fix option'),
+ (2, 'ended', '{2,3,5,6}', 'ended diagnoses by ended day: kt1 status, k1 1 for a ticket''s first resolution'),
+ (3, 'funnel', '{2,3,5,6}', 'diagnoses by started day: k1 playbook version, k2 step, kt1 reached (the furthest step, 0 none) or the outcome at that step'),
+ (4, 'diagnoses', '{5,6,7}', 'diagnoses by started day'),
+ (5, 'handled', '{5,6,7}', 'distinct tickets per agent by started day (prev)'),
+ (6, 'tickets_resolved', '{5,6,7}', 'distinct tickets per agent with a resolved diagnosis by started day (prev)'),
+ (7, 'resolved_steps', '{5,6,7}', 'resolved diagnoses by started day: k1 their number of step results'),
+ (8, 'first_resolution', '{2,3,5,6}', 'tickets by the ended day of their first resolution: k1 return days, k2 1 if attempt 1'),
+ (9, 'customers', '{0,1,2,3,4,5,6}', 'distinct customers of first resolutions (prev)'),
+ (10, 'customers_back', '{0,1,2,3,4,5,6}', 'distinct customers of first resolutions followed by a ticket within 30 days (prev)'),
  (11, 'ttr', '{2,3,6}', 'first resolutions: k1 bucket of ticket opened to resolved'),
  (12, 'step_time', '{2,3,6}', 'step results by started day, agent who recorded: k1 step number, kt1 step key, k2 bucket of seconds');
 
@@ -403,7 +408,7 @@ $$ SELECT CASE WHEN to_day < month OR from_day > month + 30 THEN 0
 
 -- The summary rows that the given customers' facts (all when NULL) contribute, with signed counts
 -- (one pass: each row's cumulative array is 31 sums of its contributions up to that day).
-CREATE FUNCTION report_summary_rows(customers bigint[], sign integer)
+CREATE FUNCTION report_summary_rows(customers bigint[], sign integer, only_measure smallint DEFAULT NULL)
     RETURNS TABLE (measure smallint, level smallint, model varchar, ios integer, agent varchar,
                    month date, k1 integer, k2 integer, kt1 varchar, kt2 varchar, prev date,
                    c integer[], vmin double precision, vmax double precision)
@@ -420,6 +425,7 @@ WITH x AS (
     JOIN report_measure m ON m.id = c.measure
     CROSS JOIN LATERAL unnest(CASE WHEN c.level IS NULL THEN m.levels ELSE ARRAY[c.level] END) AS l(level)
     WHERE (customers IS NULL OR c.customer_id = ANY (customers))
+      AND (only_measure IS NULL OR c.measure = only_measure)
       AND (c.level IS NULL OR c.level = ANY (m.levels))
 )
 SELECT x.measure, x.level::smallint, x.model::varchar, x.ios, x.agent::varchar, x.month,
@@ -512,16 +518,21 @@ $$;
 -- Recomputes every fact and summary from the base tables (after a bulk load, or to check).
 -- Reports wait while it runs; writers do not (their changes are applied by the next refresh).
 CREATE FUNCTION report_rebuild() RETURNS void
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan SET work_mem = '256MB' AS
 $$
+DECLARE
+    measure smallint;
 BEGIN
     PERFORM pg_advisory_xact_lock(report_lock_key());
     DELETE FROM report_change;
     TRUNCATE report_fact, report_summary;
     INSERT INTO report_fact SELECT * FROM report_fact_source(NULL);
-    INSERT INTO report_summary SELECT * FROM report_summary_rows(NULL, 1);
-    UPDATE report_state SET refreshed_at = now(), rebuilt_at = now();
     ANALYZE report_fact;
+    -- One measure at a time keeps each aggregation small enough for memory.
+    FOR measure IN SELECT id FROM report_measure ORDER BY id LOOP
+        INSERT INTO report_summary SELECT * FROM report_summary_rows(NULL, 1, measure);
+    END LOOP;
+    UPDATE report_state SET refreshed_at = now(), rebuilt_at = now();
     ANALYZE report_summary;
 END
 $$;

@@ -49,7 +49,7 @@ final class ReferenceSql {
                                   (ios_major, step_number, step_key, fix_key),
                                   (week, step_number, step_key, fix_key))
         )
-        SELECT dimension, group_value, step_number, step_key, fix_key, resolutions,
+        SELECT dimension, group_value AS "group", step_number, step_key, fix_key, resolutions,
                round(resolutions::numeric
                      / sum(resolutions) OVER (PARTITION BY dimension, group_value), 4) AS share
         FROM g
@@ -77,7 +77,7 @@ final class ReferenceSql {
           count(*) FILTER (WHERE f.status = 'RESOLVED' AND f.resolved_step_number = n.step_number) AS resolved,
           count(*) FILTER (WHERE f.status = 'ABANDONED' AND f.current_step = n.step_number) AS abandoned,
           count(*) FILTER (WHERE f.status = 'ESCALATED' AND f.last_step = n.step_number) AS escalated,
-          count(*) FILTER (WHERE f.status = 'WAITING_ON_APPLE' AND f.last_step = n.step_number) AS waiting,
+          count(*) FILTER (WHERE f.status = 'WAITING_ON_APPLE' AND f.last_step = n.step_number) AS waiting_on_apple,
           count(*) FILTER (WHERE f.status IN ('IN_PROGRESS', 'AWAITING_VERIFICATION')
                              AND f.current_step = n.step_number) AS stalled
         FROM f CROSS JOIN generate_series(1, 9) AS n(step_number)
@@ -101,7 +101,7 @@ final class ReferenceSql {
                count(*) AS ended,
                count(*) FILTER (WHERE status = 'RESOLVED') AS resolved,
                count(*) FILTER (WHERE status = 'ESCALATED') AS escalated,
-               count(*) FILTER (WHERE status = 'WAITING_ON_APPLE') AS waiting,
+               count(*) FILTER (WHERE status = 'WAITING_ON_APPLE') AS waiting_on_apple,
                round(count(*) FILTER (WHERE status = 'ESCALATED')::numeric
                      / nullif(count(*), 0), 4) AS escalation_rate
         FROM e
@@ -120,9 +120,9 @@ final class ReferenceSql {
           SELECT extract(epoch FROM d.ended_at - t.created_at)::double precision AS seconds
           FROM %s%s
         )
-        SELECT count(*) AS resolved,
-               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds)::numeric, 1) AS median,
-               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds)::numeric, 1) AS p90
+        SELECT count(*) AS resolved_tickets,
+               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds)::numeric, 1) AS median_seconds,
+               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds)::numeric, 1) AS p90_seconds
         FROM r
         """
             .formatted(FIRST_RESOLUTIONS, sql.where()));
@@ -135,9 +135,9 @@ final class ReferenceSql {
         """
         SELECT s.step_number, s.step_key, count(*) AS results,
                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY
-                 extract(epoch FROM s.ended_at - s.started_at)::double precision)::numeric, 1) AS median,
+                 extract(epoch FROM s.ended_at - s.started_at)::double precision)::numeric, 1) AS median_seconds,
                round(percentile_cont(0.9) WITHIN GROUP (ORDER BY
-                 extract(epoch FROM s.ended_at - s.started_at)::double precision)::numeric, 1) AS p90
+                 extract(epoch FROM s.ended_at - s.started_at)::double precision)::numeric, 1) AS p90_seconds
         FROM step_result s
         JOIN diagnosis d ON d.id = s.diagnosis_id
         JOIN ticket t ON t.id = d.ticket_id
@@ -161,8 +161,8 @@ final class ReferenceSql {
                            AND n.created_at <= d.ended_at + %d * interval '24 hours') AS back
           FROM %s%s
         )
-        SELECT count(*) AS resolved,
-               count(*) FILTER (WHERE attempt = 1 AND NOT back) AS first_contact,
+        SELECT count(*) AS resolved_tickets,
+               count(*) FILTER (WHERE attempt = 1 AND NOT back) AS first_contact_resolutions,
                round(count(*) FILTER (WHERE attempt = 1 AND NOT back)::numeric
                      / nullif(count(*), 0), 4) AS rate
         FROM r
@@ -183,12 +183,12 @@ final class ReferenceSql {
           WHERE %s
         )
         SELECT w.started_by AS agent, a.display_name,
-               count(DISTINCT w.ticket_id) AS handled,
+               count(DISTINCT w.ticket_id) AS tickets_handled,
                count(*) AS diagnoses,
-               count(DISTINCT w.ticket_id) FILTER (WHERE w.status = 'RESOLVED') AS resolved,
+               count(DISTINCT w.ticket_id) FILTER (WHERE w.status = 'RESOLVED') AS tickets_resolved,
                round(count(DISTINCT w.ticket_id) FILTER (WHERE w.status = 'RESOLVED')::numeric
-                     / count(DISTINCT w.ticket_id), 4) AS rate,
-               round(avg(w.steps), 2) AS mean_steps
+                     / count(DISTINCT w.ticket_id), 4) AS resolution_rate,
+               round(avg(w.steps), 2) AS mean_steps_to_resolution
         FROM w LEFT JOIN agent a ON a.username = w.started_by
         GROUP BY w.started_by, a.display_name
         ORDER BY w.started_by
@@ -209,9 +209,9 @@ final class ReferenceSql {
                            AND n.created_at <= d.ended_at + 30 * interval '24 hours') AS back
           FROM %s%s
         )
-        SELECT count(*) AS resolved,
-               count(*) FILTER (WHERE back) AS repeated,
-               round(count(*) FILTER (WHERE back)::numeric / nullif(count(*), 0), 4) AS rate,
+        SELECT count(*) AS resolved_tickets,
+               count(*) FILTER (WHERE back) AS followed_by_new_ticket,
+               round(count(*) FILTER (WHERE back)::numeric / nullif(count(*), 0), 4) AS repeat_rate,
                count(DISTINCT customer_id) AS customers,
                count(DISTINCT customer_id) FILTER (WHERE back) AS customers_back
         FROM r

@@ -52,16 +52,22 @@ class Summaries {
     }
 
     /**
-     * The level whose rows give this level's sums: itself, or the same with the iOS major, whose
-     * versions' rows are then added up (only distinct customers are kept at every level); -1 when
-     * the summaries do not hold it (histograms for a device model and an agent together).
+     * The level whose rows give this level's sums (migration V7 keeps a subset): itself, or the
+     * same with the iOS major, whose versions' rows are then added up; -1 when the summaries do not
+     * hold it and the facts are counted instead (a device model, an agent and an iOS major
+     * together, and histograms for a device model and an agent).
      */
     int storedLevel(int level) {
+      boolean modelAndAgent = (level & (MODEL | AGENT)) == (MODEL | AGENT);
       if (this == CUSTOMERS || this == CUSTOMERS_BACK) {
-        return level;
+        return level == 7 ? -1 : level;
       }
-      if (histogram() && (level & (MODEL | AGENT)) == (MODEL | AGENT)) {
-        return -1;
+      if (histogram()) {
+        return modelAndAgent ? -1 : level | IOS;
+      }
+      boolean perAgent = this == DIAGNOSES || this == HANDLED || this == TICKETS_RESOLVED;
+      if (modelAndAgent) {
+        return level == 7 && !(perAgent || this == RESOLVED_STEPS) ? -1 : level;
       }
       return level | IOS;
     }
@@ -109,7 +115,9 @@ class Summaries {
     int level = level(filter) | split;
     int stored = measure.storedLevel(level);
     if (stored < 0) {
-      return fromFacts(measure, filter, orderBy);
+      return measure.histogram()
+          ? histogramFromFacts(measure, filter, orderBy)
+          : fromFacts(measure, filter, level, byWeek, orderBy);
     }
     var sql = new Sql();
     // The period's bounds are bound once, first; every window below refers to them.
@@ -169,8 +177,49 @@ class Summaries {
     return database.query(sql, Summaries::count);
   }
 
+  /**
+   * The sums of a level the summaries do not keep, from the facts' contributions (the same
+   * definitions, {@code report_contribution}); the filter narrows them to a few thousand diagnoses.
+   */
+  private List<Count> fromFacts(
+      Measure measure, ReportFilter filter, int level, boolean byWeek, String orderBy) {
+    var sql = new Sql();
+    String week = byWeek ? "date_trunc('week', c.day)::date" : "NULL::date";
+    String model = (level & MODEL) != 0 ? "c.model" : "''::varchar";
+    String ios = (level & IOS) != 0 ? "c.ios" : "-1";
+    String agent = (level & AGENT) != 0 ? "c.agent" : "''::varchar";
+    sql.and("c.measure = ?", (short) measure.id)
+        .and("c.day >= ?", filter.from())
+        .and("c.day <= ?", filter.to())
+        .and("c.prev < ?", filter.from())
+        .and("(c.level IS NULL OR c.level = ?)", (short) level);
+    if (filter.deviceModel() != null) {
+      sql.and("c.model = ?", filter.deviceModel());
+    }
+    if (filter.iosMajor() != null) {
+      sql.and("c.ios = ?", filter.iosMajor());
+    }
+    if (filter.agent() != null) {
+      sql.and("c.agent = ?", filter.agent());
+    }
+    sql.append(
+        """
+        SELECT * FROM (
+          SELECT %s AS model, %s AS ios, %s AS agent, %s AS week, c.k1, c.k2, c.kt1, c.kt2,
+                 sum(c.n)::bigint AS n, min(c.v) AS min, max(c.v) AS max
+          FROM report_contribution c
+          WHERE %s
+          GROUP BY 1, 2, 3, 4, c.k1, c.k2, c.kt1, c.kt2
+        ) x
+        WHERE n <> 0
+        ORDER BY %s
+        """
+            .formatted(model, ios, agent, week, sql.where(), orderBy));
+    return database.query(sql, Summaries::count);
+  }
+
   /** A histogram for a device model and an agent together, counted from the facts. */
-  private List<Count> fromFacts(Measure measure, ReportFilter filter, String orderBy) {
+  private List<Count> histogramFromFacts(Measure measure, ReportFilter filter, String orderBy) {
     var sql = new Sql();
     if (measure == Measure.TTR) {
       sql.and("f.first_resolution")
@@ -219,7 +268,7 @@ class Summaries {
           """
               .formatted(sql.where(), orderBy));
     } else {
-      throw new IllegalArgumentException(measure + " is kept at every level");
+      throw new IllegalArgumentException(measure + " is no histogram");
     }
     return database.query(sql, Summaries::count);
   }
