@@ -392,8 +392,6 @@ CREATE TABLE report_state (
     rebuilt_at   timestamptz NOT NULL
 );
 
-CREATE AGGREGATE report_concat(integer[]) (SFUNC = array_cat, STYPE = integer[], INITCOND = '{}');
-
 -- Element-wise sum of two count arrays of equal length.
 CREATE FUNCTION report_add(a integer[], b integer[]) RETURNS integer[]
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
@@ -406,8 +404,8 @@ $$ SELECT CASE WHEN to_day < month OR from_day > month + 30 THEN 0
                ELSE c[CASE WHEN to_day - month >= 30 THEN 31 ELSE to_day - month + 1 END]
                     - coalesce(c[from_day - month], 0) END $$;
 
--- The summary rows that the given customers' facts (all when NULL) contribute, with signed counts
--- (one pass: each row's cumulative array is 31 sums of its contributions up to that day).
+-- The summary rows that the given customers' facts (all when NULL) contribute, with signed counts:
+-- first the counts per row and day, then each row's cumulative array as 31 sums up to a day.
 CREATE FUNCTION report_summary_rows(customers bigint[], sign integer, only_measure smallint DEFAULT NULL)
     RETURNS TABLE (measure smallint, level smallint, model varchar, ios integer, agent varchar,
                    month date, k1 integer, k2 integer, kt1 varchar, kt2 varchar, prev date,
@@ -419,53 +417,58 @@ WITH x AS (
            CASE WHEN l.level & 1 = 1 THEN c.model ELSE '' END AS model,
            CASE WHEN l.level & 2 = 2 THEN c.ios ELSE -1 END AS ios,
            CASE WHEN l.level & 4 = 4 THEN c.agent ELSE '' END AS agent,
-           date_trunc('month', c.day)::date AS month, extract(day FROM c.day)::integer AS dom,
-           c.k1, c.k2, c.kt1, c.kt2, c.prev, c.n * sign AS n, c.v
+           c.day, c.k1, c.k2, c.kt1, c.kt2, c.prev, c.n, c.v
     FROM report_contribution c
     JOIN report_measure m ON m.id = c.measure
     CROSS JOIN LATERAL unnest(CASE WHEN c.level IS NULL THEN m.levels ELSE ARRAY[c.level] END) AS l(level)
     WHERE (customers IS NULL OR c.customer_id = ANY (customers))
       AND (only_measure IS NULL OR c.measure = only_measure)
       AND (c.level IS NULL OR c.level = ANY (m.levels))
+), d AS (
+    SELECT x.measure, x.level, x.model, x.ios, x.agent, date_trunc('month', x.day)::date AS month,
+           extract(day FROM x.day)::integer AS dom, x.k1, x.k2, x.kt1, x.kt2, x.prev,
+           sum(x.n) * sign AS n, min(x.v) AS vmin, max(x.v) AS vmax
+    FROM x
+    GROUP BY x.measure, x.level, x.model, x.ios, x.agent, x.day, x.k1, x.k2, x.kt1, x.kt2, x.prev
 )
-SELECT x.measure, x.level::smallint, x.model::varchar, x.ios, x.agent::varchar, x.month,
-       x.k1, x.k2, x.kt1::varchar, x.kt2::varchar, x.prev,
+SELECT d.measure, d.level::smallint, d.model::varchar, d.ios, d.agent::varchar, d.month,
+       d.k1, d.k2, d.kt1::varchar, d.kt2::varchar, d.prev,
        ARRAY[
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 1), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 2), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 3), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 4), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 5), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 6), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 7), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 8), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 9), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 10), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 11), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 12), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 13), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 14), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 15), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 16), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 17), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 18), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 19), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 20), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 21), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 22), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 23), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 24), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 25), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 26), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 27), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 28), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 29), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 30), 0),
-           coalesce(sum(x.n) FILTER (WHERE x.dom <= 31), 0)
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 1), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 2), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 3), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 4), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 5), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 6), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 7), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 8), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 9), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 10), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 11), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 12), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 13), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 14), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 15), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 16), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 17), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 18), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 19), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 20), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 21), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 22), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 23), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 24), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 25), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 26), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 27), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 28), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 29), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 30), 0),
+           coalesce(sum(d.n) FILTER (WHERE d.dom <= 31), 0)
        ]::integer[],
-       min(x.v), max(x.v)
-FROM x
-GROUP BY x.measure, x.level, x.model, x.ios, x.agent, x.month, x.k1, x.k2, x.kt1, x.kt2, x.prev
+       min(d.vmin), max(d.vmax)
+FROM d
+GROUP BY d.measure, d.level, d.model, d.ios, d.agent, d.month, d.k1, d.k2, d.kt1, d.kt2, d.prev
 $$;
 
 -- One refresh or rebuild at a time, in any session.

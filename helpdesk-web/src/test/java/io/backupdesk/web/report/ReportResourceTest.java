@@ -8,6 +8,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.agroal.api.AgroalDataSource;
@@ -290,6 +292,45 @@ class ReportResourceTest {
         "repeat-contacts" + PERIOD,
         "resolved_tickets,followed_by_new_ticket,repeat_rate,customers,customers_back",
         "4,2,0.5000,3,2");
+  }
+
+  @Test
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
+  void headlineFiguresStandBesideThePreviousPeriodOfTheSameLength() {
+    // The 14 days before the period: 2019-02-18 .. 03-03, where only T0 ended (D0 resolved at
+    // attempt 1, 03-03 21:00, an hour after T0 was opened; C5 never came back).
+    assertReport(
+        "headline" + PERIOD,
+        "figure,label,value,previous_value,change,previous_from,previous_to",
+        "resolved_tickets,Resolved tickets,4,1,3,2019-02-18,2019-03-03",
+        "resolutions,All resolutions,4,1,3,2019-02-18,2019-03-03",
+        "repeat_resolutions,Resolutions of tickets resolved before,0,0,0,2019-02-18,2019-03-03",
+        "first_contact_rate,First-contact resolution,0.5000,1.0000,-0.5000,2019-02-18,2019-03-03",
+        "escalation_rate,Escalation rate,0.1667,0.0000,0.1667,2019-02-18,2019-03-03",
+        "median_seconds,Median time to resolution,2700.0,3600.0,-900.0,2019-02-18,2019-03-03",
+        "repeat_rate,Back within 30 days,0.5000,0.0000,0.5000,2019-02-18,2019-03-03");
+  }
+
+  @Test
+  @TestSecurity(user = "rpt-lead", roles = "supervisor", authMechanism = "api")
+  void weeklyReportsListTheirWeeksWithTheDaysThePeriodCovers() {
+    // 2019-03-06 is a Wednesday: W10 is covered from then on (5 of 7 days); W11 whole.
+    given()
+        .get("/api/v1/reports/escalations?from=2019-03-06&to=2019-03-17")
+        .then()
+        .statusCode(200)
+        .body("weeks.week", equalTo(List.of("2019-W10", "2019-W11")))
+        .body("weeks.firstDay", equalTo(List.of("2019-03-06", "2019-03-11")))
+        .body("weeks.lastDay", equalTo(List.of("2019-03-10", "2019-03-17")))
+        .body("weeks.days", equalTo(List.of(5, 7)))
+        .body("weeks.partial", equalTo(List.of(true, false)))
+        .body("asOf", notNullValue());
+    given()
+        .get("/api/v1/reports/agents" + PERIOD)
+        .then()
+        .statusCode(200)
+        .body("weeks", nullValue());
+    given().get("/api/v1/reports/no-such-report" + PERIOD).then().statusCode(404);
   }
 
   @Test

@@ -125,6 +125,19 @@ class ReportPagesTest {
     assertThat(text(html, "figure-escalation")).isEqualTo("16.7%");
     assertThat(text(html, "figure-median")).isEqualTo("45 min");
     assertThat(text(html, "figure-repeat")).isEqualTo("50%");
+    // Beside each, the 14 days before (2017-02-20 .. 03-05): only T0, resolved at attempt 1 an
+    // hour after it was opened, its customer never back.
+    assertThat(text(html, "previous-resolved")).isEqualTo("1 before");
+    assertThat(text(html, "previous-first-contact")).isEqualTo("100% before");
+    assertThat(text(html, "previous-escalation")).isEqualTo("0% before");
+    assertThat(text(html, "previous-median")).isEqualTo("1 h before");
+    assertThat(text(html, "previous-repeat")).isEqualTo("0% before");
+    assertThat(text(html, "previous-period")).contains("20 Feb 2017 – 5 Mar 2017");
+    assertThat(text(html, "resolutions-reconciled"))
+        .isEqualTo(
+            "All resolutions: 4 = 4 resolved tickets (their first resolution) + 0 resolutions of"
+                + " tickets resolved before (reopened and resolved again)");
+    assertThat(text(html, "as-of")).startsWith("figures as of 20");
 
     assertThat(rows(html, "table-fixes"))
         .containsExactly(
