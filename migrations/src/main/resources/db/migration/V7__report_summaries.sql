@@ -18,8 +18,9 @@
 -- device model, 2 iOS major, 4 agent; '' / -1 stand for "every"), per calendar month (UTC) and
 -- keys, as cumulative counts by day of month: c[d] = contributions on days 1..d. The count of any
 -- span of days inside a month is c[last] - c[first - 1], so a report reads one row per month and
--- key whatever the window, and every day-exact window is exact. Levels without the iOS major are
--- not kept (there are few versions): a report adds up the versions' rows of the level with it.
+-- key whatever the window, and every day-exact window is exact. Besides the level without any
+-- filter, levels without the iOS major are mostly not kept (there are few versions): a report adds
+-- up the versions' rows of the level with it.
 -- Device model, iOS major and agent together (level 7) narrow a report to a few thousand
 -- diagnoses at most: those figures are counted from report_fact directly (except the per-agent
 -- measures, kept there too). The distinct customers of repeat contacts cannot be added up over
@@ -283,18 +284,18 @@ CREATE TABLE report_measure (
     what   text       NOT NULL
 );
 INSERT INTO report_measure (id, name, levels, what) VALUES
- (1, 'fix', '{2,3,5,6}', 'resolutions by ended day: k1 step number, kt1 step key, kt2 fix option'),
- (2, 'ended', '{2,3,5,6}', 'ended diagnoses by ended day: kt1 status, k1 1 for a ticket''s first resolution'),
- (3, 'funnel', '{2,3,5,6}', 'diagnoses by started day: k1 playbook version, k2 step, kt1 reached (the furthest step, 0 none) or the outcome at that step'),
- (4, 'diagnoses', '{5,6,7}', 'diagnoses by started day'),
- (5, 'handled', '{5,6,7}', 'distinct tickets per agent by started day (prev)'),
- (6, 'tickets_resolved', '{5,6,7}', 'distinct tickets per agent with a resolved diagnosis by started day (prev)'),
- (7, 'resolved_steps', '{5,6,7}', 'resolved diagnoses by started day: k1 their number of step results'),
- (8, 'first_resolution', '{2,3,5,6}', 'tickets by the ended day of their first resolution: k1 return days, k2 1 if attempt 1'),
+ (1, 'fix', '{0,2,3,5,6}', 'resolutions by ended day: k1 step number, kt1 step key, kt2 fix option'),
+ (2, 'ended', '{0,2,3,5,6}', 'ended diagnoses by ended day: kt1 status, k1 1 for a ticket''s first resolution'),
+ (3, 'funnel', '{0,2,3,5,6}', 'diagnoses by started day: k1 playbook version, k2 step, kt1 reached (the furthest step, 0 none) or the outcome at that step'),
+ (4, 'diagnoses', '{4,5,6,7}', 'diagnoses by started day'),
+ (5, 'handled', '{4,5,6,7}', 'distinct tickets per agent by started day (prev)'),
+ (6, 'tickets_resolved', '{4,5,6,7}', 'distinct tickets per agent with a resolved diagnosis by started day (prev)'),
+ (7, 'resolved_steps', '{4,5,6,7}', 'resolved diagnoses by started day: k1 their number of step results'),
+ (8, 'first_resolution', '{0,2,3,5,6}', 'tickets by the ended day of their first resolution: k1 return days, k2 1 if attempt 1'),
  (9, 'customers', '{0,1,2,3,4,5,6}', 'distinct customers of first resolutions (prev)'),
  (10, 'customers_back', '{0,1,2,3,4,5,6}', 'distinct customers of first resolutions followed by a ticket within 30 days (prev)'),
- (11, 'ttr', '{2,3,6}', 'first resolutions: k1 bucket of ticket opened to resolved'),
- (12, 'step_time', '{2,3,6}', 'step results by started day, agent who recorded: k1 step number, kt1 step key, k2 bucket of seconds');
+ (11, 'ttr', '{0,2,3,6}', 'first resolutions: k1 bucket of ticket opened to resolved'),
+ (12, 'step_time', '{0,2,3,6}', 'step results by started day, agent who recorded: k1 step number, kt1 step key, k2 bucket of seconds');
 
 CREATE VIEW report_contribution AS
 SELECT f.customer_id, 1::smallint AS measure, NULL::smallint AS level, f.ended_day AS day,

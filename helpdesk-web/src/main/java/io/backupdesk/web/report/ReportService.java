@@ -77,13 +77,25 @@ public class ReportService {
 
   /** A report in full: the rows, the filter, the moment it is exact for, its weeks. */
   public Report<Record> report(ReportKind kind, ReportFilter filter) {
-    check(filter);
-    var asOf = summaries.asOf();
-    @SuppressWarnings("unchecked")
-    var rows = (List<Record>) kind.compute(this, filter);
-    boolean weekly = kind == ReportKind.ESCALATIONS || kind == ReportKind.RESOLUTIONS_BY_FIX;
-    return new Report<>(
-        kind.slug(), filter, asOf, weekly ? ReportWeek.of(filter.from(), filter.to()) : null, rows);
+    return summaries.read(
+        () -> {
+          check(filter);
+          var asOf = summaries.asOf();
+          @SuppressWarnings("unchecked")
+          var rows = (List<Record>) kind.compute(this, filter);
+          boolean weekly = kind == ReportKind.ESCALATIONS || kind == ReportKind.RESOLUTIONS_BY_FIX;
+          return new Report<>(
+              kind.slug(),
+              filter,
+              asOf,
+              weekly ? ReportWeek.of(filter.from(), filter.to()) : null,
+              rows);
+        });
+  }
+
+  /** Runs {@code work} (several reports, e.g. a page) on one snapshot of the summaries. */
+  public <T> T onOneSnapshot(java.util.function.Supplier<T> work) {
+    return summaries.read(work);
   }
 
   /** The moment every figure is exact for. */

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the report summaries (migration V7): sums of one measure over a period, for the filter's
@@ -52,24 +53,30 @@ class Summaries {
     }
 
     /**
-     * The level whose rows give this level's sums (migration V7 keeps a subset): itself, or the
-     * same with the iOS major, whose versions' rows are then added up; -1 when the summaries do not
-     * hold it and the facts are counted instead (a device model, an agent and an iOS major
-     * together, and histograms for a device model and an agent).
+     * The level whose rows give this level's sums, as migration V7 keeps them ({@code
+     * report_measure.levels}): itself, or the same with the iOS major, whose versions' rows are
+     * then added up; -1 when the summaries do not hold it and the facts are counted instead (a
+     * device model, an agent and an iOS major together; histograms for a device model and an
+     * agent).
      */
     int storedLevel(int level) {
+      if (kept().contains(level)) {
+        return level;
+      }
       boolean modelAndAgent = (level & (MODEL | AGENT)) == (MODEL | AGENT);
-      if (this == CUSTOMERS || this == CUSTOMERS_BACK) {
-        return level == 7 ? -1 : level;
-      }
-      if (histogram()) {
-        return modelAndAgent ? -1 : level | IOS;
-      }
-      boolean perAgent = this == DIAGNOSES || this == HANDLED || this == TICKETS_RESOLVED;
-      if (modelAndAgent) {
-        return level == 7 && !(perAgent || this == RESOLVED_STEPS) ? -1 : level;
+      if (modelAndAgent && (histogram() || level == (MODEL | IOS | AGENT))) {
+        return -1;
       }
       return level | IOS;
+    }
+
+    private Set<Integer> kept() {
+      return switch (this) {
+        case FIX, ENDED, FUNNEL, FIRST_RESOLUTION -> Set.of(0, 2, 3, 5, 6);
+        case DIAGNOSES, HANDLED, TICKETS_RESOLVED, RESOLVED_STEPS -> Set.of(4, 5, 6, 7);
+        case CUSTOMERS, CUSTOMERS_BACK -> Set.of(0, 1, 2, 3, 4, 5, 6);
+        case TTR, STEP_TIME -> Set.of(0, 2, 3, 6);
+      };
     }
   }
 
@@ -271,6 +278,11 @@ class Summaries {
       throw new IllegalArgumentException(measure + " is no histogram");
     }
     return database.query(sql, Summaries::count);
+  }
+
+  /** Runs {@code work}, whose queries share one read-only snapshot. */
+  <T> T read(java.util.function.Supplier<T> work) {
+    return database.read(work);
   }
 
   /** The moment the summaries are exact for: every change committed before it is counted. */

@@ -247,7 +247,7 @@ public class ReportPages {
             Map.of(),
             models(filter.deviceModel()),
             agents(filter.agent()),
-            reports(filter, form.splitValue()));
+            reports.onOneSnapshot(() -> reports(filter, form.splitValue())));
     return Response.ok(Templates.reports(page)).build();
   }
 
