@@ -13,6 +13,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 : "${BENCH_REPORT_WINDOWS:=30d 90d all}"
 : "${BENCH_REPORT_FILTER:=auto}"
+: "${BENCH_BASELINE_RUNS:=$BENCH_RUNS}"   # runs of each reference statement (they take seconds)
 need curl "apt-get install -y curl"
 need psql "Debian: apt-get install -y postgresql-client"
 start_app
@@ -23,7 +24,7 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 urlencode() { local s="$1"; s="${s// /%20}"; printf '%s' "$s"; }
 
 {
-  echo "| report | window | app ms (median of $BENCH_RUNS) | load | reference SQL in psql ms | load | ratio app/psql |"
+  echo "| report | window | app ms (median of $BENCH_RUNS) | load | reference SQL in psql ms (median of $BENCH_BASELINE_RUNS) | load | ratio app/psql |"
   echo "|---|---|---|---|---|---|---|"
 } > "$table"
 
@@ -45,7 +46,7 @@ run_window() {
     app_ms=$(http_ms "$BENCH_URL/api/v1/reports/$name$query" "${auth[@]}")
     app_load=$(load)
     if [ -f "$dir/$name.sql" ]; then
-      psql_ms=$(psql_ms "$dir/$name.sql")
+      psql_ms=$(BENCH_RUNS=$BENCH_BASELINE_RUNS psql_ms "$dir/$name.sql")
       psql_load=$(load)
       r=$(ratio "$app_ms" "$psql_ms")
     fi
