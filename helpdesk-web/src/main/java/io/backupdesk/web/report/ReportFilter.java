@@ -72,6 +72,17 @@ public record ReportFilter(
     return new ReportFilter(start, end, model, major, who);
   }
 
+  /** The period of the same length that ends the day before this one starts, same filters. */
+  public ReportFilter previous() {
+    long days = to.toEpochDay() - from.toEpochDay() + 1;
+    return new ReportFilter(from.minusDays(days), from.minusDays(1), deviceModel, iosMajor, agent);
+  }
+
+  /** The same period and filters for another agent. */
+  public ReportFilter withAgent(String other) {
+    return new ReportFilter(from, to, deviceModel, iosMajor, other);
+  }
+
   /** The first moment of the period. */
   @JsonIgnore
   Instant start() {

@@ -1,11 +1,14 @@
 package io.backupdesk.web.report;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * The rows of each report: the JSON objects of {@code rows}, and the columns of the CSV download
  * (the same names in snake_case, in this order). Rates and shares are fractions from 0 to 1 rounded
- * to four places, {@code null} when there is nothing to divide by; durations are seconds.
+ * half up to four places, means to two, {@code null} when there is nothing to divide by; durations
+ * are seconds, percentiles rounded to 0.1 s and estimated from histograms within 1% (see {@link
+ * ReportHistogram}).
  */
 public final class ReportRows {
 
@@ -89,7 +92,9 @@ public final class ReportRows {
       BigDecimal p90Seconds) {}
 
   /**
-   * Tickets first resolved in the period, and how many of them by their first diagnosis.
+   * Tickets first resolved in the period, and how many of them at first contact: resolved by their
+   * first diagnosis, and the customer did not open another ticket within the configured number of
+   * days ({@code helpdesk.reports.fcr-return-days}, 7 by default) after that resolution.
    *
    * @param rate firstContactResolutions / resolvedTickets
    */
@@ -112,6 +117,25 @@ public final class ReportRows {
       long ticketsResolved,
       BigDecimal resolutionRate,
       BigDecimal meanStepsToResolution) {}
+
+  /**
+   * One headline figure of the period beside the same figure for the period of the same length just
+   * before it.
+   *
+   * @param figure {@code resolved_tickets}, {@code resolutions}, {@code repeat_resolutions}, {@code
+   *     first_contact_rate}, {@code escalation_rate}, {@code median_seconds} or {@code repeat_rate}
+   * @param value the figure for the period; {@code null} when there is nothing to divide by
+   * @param previousValue the same for the previous period
+   * @param change value - previousValue, in the figure's unit; {@code null} if either is missing
+   */
+  public record HeadlineFigure(
+      String figure,
+      String label,
+      BigDecimal value,
+      BigDecimal previousValue,
+      BigDecimal change,
+      LocalDate previousFrom,
+      LocalDate previousTo) {}
 
   /**
    * Customers who opened a new ticket within 30 days after a ticket of theirs was resolved.

@@ -1,24 +1,42 @@
 package io.backupdesk.web.report;
 
+import static io.backupdesk.web.report.Summaries.AGENT;
+import static io.backupdesk.web.report.Summaries.IOS;
+import static io.backupdesk.web.report.Summaries.MODEL;
+
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
 import io.backupdesk.diagnostics.playbook.Playbooks;
+import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.report.ReportRows.AgentFigures;
 import io.backupdesk.web.report.ReportRows.EscalationWeek;
 import io.backupdesk.web.report.ReportRows.FirstContactResolution;
 import io.backupdesk.web.report.ReportRows.FunnelStep;
+import io.backupdesk.web.report.ReportRows.HeadlineFigure;
 import io.backupdesk.web.report.ReportRows.RepeatContacts;
 import io.backupdesk.web.report.ReportRows.ResolutionByFix;
 import io.backupdesk.web.report.ReportRows.StepTime;
 import io.backupdesk.web.report.ReportRows.TimeToResolution;
+import io.backupdesk.web.report.Summaries.Count;
+import io.backupdesk.web.report.Summaries.Measure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The supervisors' figures, each computed by one SQL statement in PostgreSQL (aggregates and {@code
- * percentile_cont}; no rows are loaded into Java to be counted). Step titles and fix labels come
- * from the playbook.
+ * The supervisors' figures, read from the report summaries (see {@link Summaries} and migration
+ * V7), which equal what the reference statements over the base tables give ({@link ReferenceSql}).
+ * Counts are summed in PostgreSQL; rates, shares and means are divided here and rounded half up
+ * (rates and shares to four places, means to two); percentiles come from histograms ({@link
+ * ReportHistogram}). Step titles and fix labels come from the playbook.
  *
  * <p>Shared definitions: a <em>resolution</em> is a diagnosis in status RESOLVED, at the moment it
  * ended (the confirmed test backup). A ticket's <em>first resolution</em> is its resolved diagnosis
@@ -29,84 +47,123 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportService {
 
-  /**
-   * Resolved diagnoses that are their ticket's first resolution; alias {@code d}, ticket {@code t}.
-   */
-  private static final String FIRST_RESOLUTIONS =
-      """
-      diagnosis d
-      JOIN ticket t ON t.id = d.ticket_id
-      WHERE d.status = 'RESOLVED'
-        AND NOT EXISTS (SELECT 1 FROM diagnosis e
-                        WHERE e.ticket_id = d.ticket_id AND e.status = 'RESOLVED'
-                          AND e.attempt < d.attempt)
-        AND\s""";
+  /** Repeat contacts look this many 24-hour days past a resolution. */
+  static final int REPEAT_DAYS = 30;
 
-  private final ReportingDatabase database;
+  private final Summaries summaries;
   private final Playbooks playbooks;
+  private final int fcrReturnDays;
 
-  ReportService(ReportingDatabase database, Playbooks playbooks) {
-    this.database = database;
+  ReportService(
+      Summaries summaries,
+      Playbooks playbooks,
+      @ConfigProperty(name = "helpdesk.reports.fcr-return-days", defaultValue = "7")
+          int fcrReturnDays) {
+    if (fcrReturnDays < 1 || fcrReturnDays > REPEAT_DAYS) {
+      throw new IllegalStateException(
+          "helpdesk.reports.fcr-return-days must be 1 to "
+              + REPEAT_DAYS
+              + " (days); it is "
+              + fcrReturnDays);
+    }
+    this.summaries = summaries;
     this.playbooks = playbooks;
+    this.fcrReturnDays = fcrReturnDays;
+  }
+
+  /** The days after a resolution within which a new ticket undoes first-contact resolution. */
+  public int fcrReturnDays() {
+    return fcrReturnDays;
+  }
+
+  /** A report in full: the rows, the filter, the moment it is exact for, its weeks. */
+  public Report<Record> report(ReportKind kind, ReportFilter filter) {
+    return summaries.read(
+        () -> {
+          check(filter);
+          var asOf = summaries.asOf();
+          @SuppressWarnings("unchecked")
+          var rows = (List<Record>) kind.compute(this, filter);
+          boolean weekly = kind == ReportKind.ESCALATIONS || kind == ReportKind.RESOLUTIONS_BY_FIX;
+          return new Report<>(
+              kind.slug(),
+              filter,
+              asOf,
+              weekly ? ReportWeek.of(filter.from(), filter.to()) : null,
+              rows);
+        });
+  }
+
+  /** Runs {@code work} (several reports, e.g. a page) on one snapshot of the summaries. */
+  public <T> T onOneSnapshot(java.util.function.Supplier<T> work) {
+    return summaries.read(work);
+  }
+
+  /** The moment every figure is exact for. */
+  public java.time.Instant asOf() {
+    return summaries.asOf();
+  }
+
+  /** Refuses an agent filter that names no account (400, naming the field). */
+  public void check(ReportFilter filter) {
+    if (filter.agent() != null && !summaries.agentExists(filter.agent())) {
+      throw new InvalidInputException(
+          "agent",
+          "No account is called '"
+              + filter.agent()
+              + "': agent must be the user name of an account.");
+    }
   }
 
   /**
-   * Report 1. Resolutions in the period (filtered on the diagnosis's {@code ended_at}), counted per
-   * step and fix option: overall, per device model, per iOS major version and per ISO week of the
+   * Report 1. Resolutions in the period (the diagnosis's {@code ended_at}), counted per step and
+   * fix option: overall, per device model, per iOS major version and per ISO week of the
    * resolution. The share is relative to all resolutions of the same group.
    */
   public List<ResolutionByFix> resolutionsByFix(ReportFilter filter) {
-    var sql = new Sql();
-    filter.applyTo(sql, "d.ended_at", "d.started_by");
-    var query =
-        """
-        WITH r AS (
-          SELECT d.resolved_step_number AS step_number, d.resolved_step_key AS step_key,
-                 d.resolved_fix_key AS fix_key, t.device_model, t.ios_major,
-                 to_char(d.ended_at AT TIME ZONE 'UTC', 'IYYY-"W"IW') AS week
-          FROM diagnosis d JOIN ticket t ON t.id = d.ticket_id
-          WHERE d.status = 'RESOLVED' AND %s
-        ), g AS (
-          SELECT CASE WHEN GROUPING(device_model) = 0 THEN 'device_model'
-                      WHEN GROUPING(ios_major) = 0 THEN 'ios_major'
-                      WHEN GROUPING(week) = 0 THEN 'week' ELSE 'overall' END AS dimension,
-                 CASE WHEN GROUPING(device_model) = 0 THEN device_model
-                      WHEN GROUPING(ios_major) = 0 THEN ios_major::text
-                      WHEN GROUPING(week) = 0 THEN week ELSE 'all' END AS group_value,
-                 step_number, step_key, fix_key, count(*) AS resolutions
-          FROM r
-          GROUP BY GROUPING SETS ((step_number, step_key, fix_key),
-                                  (device_model, step_number, step_key, fix_key),
-                                  (ios_major, step_number, step_key, fix_key),
-                                  (week, step_number, step_key, fix_key))
-        )
-        SELECT dimension, group_value, step_number, step_key, fix_key, resolutions,
-               round(resolutions::numeric
-                     / sum(resolutions) OVER (PARTITION BY dimension, group_value), 4) AS share
-        FROM g
-        ORDER BY CASE dimension WHEN 'overall' THEN 0 WHEN 'device_model' THEN 1
-                                WHEN 'ios_major' THEN 2 ELSE 3 END,
-                 CASE WHEN dimension = 'ios_major' THEN group_value::integer END,
-                 group_value, resolutions DESC, step_number, fix_key
-        """
-            .formatted(sql.where());
-    return database.query(
-        query,
-        sql,
-        row -> {
-          String stepKey = row.getString("step_key");
-          String fixKey = row.getString("fix_key");
-          return new ResolutionByFix(
-              row.getString("dimension"),
-              row.getString("group_value"),
-              row.getInt("step_number"),
+    var rows = new ArrayList<ResolutionByFix>();
+    String inGroup = "n DESC, k1, kt2";
+    addFixes(rows, "overall", counts(Measure.FIX, filter, 0, false, inGroup), c -> "all");
+    addFixes(
+        rows,
+        "device_model",
+        counts(Measure.FIX, filter, MODEL, false, "model, " + inGroup),
+        Count::model);
+    addFixes(
+        rows,
+        "ios_major",
+        counts(Measure.FIX, filter, IOS, false, "ios, " + inGroup),
+        c -> c.ios() == 0 ? null : c.ios().toString());
+    addFixes(
+        rows,
+        "week",
+        counts(Measure.FIX, filter, 0, true, "week, " + inGroup),
+        c -> ReportWeek.label(c.week()));
+    return rows;
+  }
+
+  private void addFixes(
+      List<ResolutionByFix> rows,
+      String dimension,
+      List<Count> counts,
+      Function<Count, String> group) {
+    Map<String, Long> totals = new LinkedHashMap<>();
+    counts.forEach(c -> totals.merge(String.valueOf(group.apply(c)), c.n(), Long::sum));
+    for (Count c : counts) {
+      String stepKey = c.kt1();
+      String fixKey = c.kt2();
+      rows.add(
+          new ResolutionByFix(
+              dimension,
+              group.apply(c),
+              c.k1(),
               stepKey,
               step(stepKey).map(PlaybookStep::title).orElse(stepKey),
               fixKey,
               step(stepKey).map(s -> s.fixLabel(fixKey)).orElse(fixKey),
-              row.getLong("resolutions"),
-              row.getBigDecimal("share"));
-        });
+              c.n(),
+              ratio(c.n(), totals.get(String.valueOf(group.apply(c))), 4)));
+    }
   }
 
   /**
@@ -117,56 +174,51 @@ public class ReportService {
    * diagnosis escalated before recording any step appears in no row).
    */
   public List<FunnelStep> stepFunnel(ReportFilter filter) {
-    var sql = new Sql();
-    filter.applyTo(sql, "d.started_at", "d.started_by");
     int maxSteps = playbooks.all().stream().mapToInt(Playbook::size).max().orElse(0);
-    var query =
-        """
-        WITH f AS MATERIALIZED (
-          SELECT d.playbook_version, d.status, d.current_step, d.resolved_step_number,
-                 (SELECT max(s.step_number) FROM step_result s WHERE s.diagnosis_id = d.id) AS last_step
-          FROM diagnosis d JOIN ticket t ON t.id = d.ticket_id
-          WHERE %s
-        )
-        SELECT f.playbook_version, n.step_number,
-          count(*) FILTER (WHERE greatest(f.last_step, f.current_step) >= n.step_number) AS reached,
-          count(*) FILTER (WHERE f.status = 'RESOLVED' AND f.resolved_step_number = n.step_number) AS resolved,
-          count(*) FILTER (WHERE f.status = 'ABANDONED' AND f.current_step = n.step_number) AS abandoned,
-          count(*) FILTER (WHERE f.status = 'ESCALATED' AND f.last_step = n.step_number) AS escalated,
-          count(*) FILTER (WHERE f.status = 'WAITING_ON_APPLE' AND f.last_step = n.step_number) AS waiting,
-          count(*) FILTER (WHERE f.status IN ('IN_PROGRESS', 'AWAITING_VERIFICATION')
-                             AND f.current_step = n.step_number) AS stalled
-        FROM f CROSS JOIN generate_series(1, %d) AS n(step_number)
-        GROUP BY f.playbook_version, n.step_number
-        ORDER BY f.playbook_version, n.step_number
-        """
-            .formatted(sql.where(), maxSteps);
-    var rows =
-        database.query(
-            query,
-            sql,
-            row -> {
-              int version = row.getInt("playbook_version");
-              int number = row.getInt("step_number");
-              var step =
-                  playbooks
-                      .version(version)
-                      .filter(p -> number <= p.size())
-                      .map(p -> p.stepNumber(number));
-              return new FunnelStep(
-                  version,
-                  number,
-                  step.map(PlaybookStep::key).orElse(null),
-                  step.map(PlaybookStep::title).orElse(null),
-                  row.getLong("reached"),
-                  row.getLong("resolved"),
-                  row.getLong("abandoned"),
-                  row.getLong("escalated"),
-                  row.getLong("waiting"),
-                  row.getLong("stalled"));
-            });
-    // A version shorter than the longest one has no steps beyond its own.
-    return rows.stream().filter(r -> r.stepKey() != null || r.reached() > 0).toList();
+    // version -> kind -> step -> count; "reached" counts each diagnosis at the furthest step.
+    Map<Integer, Map<String, Map<Integer, Long>>> byVersion = new TreeMap<>();
+    for (Count c : counts(Measure.FUNNEL, filter, 0, false, "k1, k2, kt1")) {
+      byVersion
+          .computeIfAbsent(c.k1(), v -> new LinkedHashMap<>())
+          .computeIfAbsent(c.kt1(), k -> new TreeMap<>())
+          .merge(c.k2(), c.n(), Long::sum);
+    }
+    var rows = new ArrayList<FunnelStep>();
+    byVersion.forEach(
+        (version, kinds) -> {
+          var reachedAt = kinds.getOrDefault("reached", Map.of());
+          for (int number = 1; number <= maxSteps; number++) {
+            int n = number;
+            long reached =
+                reachedAt.entrySet().stream()
+                    .filter(e -> e.getKey() >= n)
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            var step =
+                playbooks.version(version).filter(p -> n <= p.size()).map(p -> p.stepNumber(n));
+            // A version shorter than the longest one has no steps beyond its own.
+            if (step.isEmpty() && reached == 0) {
+              continue;
+            }
+            rows.add(
+                new FunnelStep(
+                    version,
+                    number,
+                    step.map(PlaybookStep::key).orElse(null),
+                    step.map(PlaybookStep::title).orElse(null),
+                    reached,
+                    at(kinds, "resolved", number),
+                    at(kinds, "abandoned", number),
+                    at(kinds, "escalated", number),
+                    at(kinds, "waiting", number),
+                    at(kinds, "stalled", number)));
+          }
+        });
+    return rows;
+  }
+
+  private static long at(Map<String, Map<Integer, Long>> kinds, String kind, int step) {
+    return kinds.getOrDefault(kind, Map.of()).getOrDefault(step, 0L);
   }
 
   /**
@@ -175,67 +227,41 @@ public class ReportService {
    * step) or ended waiting on Apple because of an outage. Escalation rate = escalated / ended.
    */
   public List<EscalationWeek> escalations(ReportFilter filter) {
-    var sql = new Sql();
-    filter.applyTo(sql, "d.ended_at", "d.started_by");
-    var query =
-        """
-        WITH e AS (
-          SELECT to_char(d.ended_at AT TIME ZONE 'UTC', 'IYYY-"W"IW') AS week, d.status
-          FROM diagnosis d JOIN ticket t ON t.id = d.ticket_id
-          WHERE d.ended_at IS NOT NULL AND %s
-        )
-        SELECT CASE WHEN GROUPING(week) = 1 THEN 'total' ELSE week END AS week,
-               count(*) AS ended,
-               count(*) FILTER (WHERE status = 'RESOLVED') AS resolved,
-               count(*) FILTER (WHERE status = 'ESCALATED') AS escalated,
-               count(*) FILTER (WHERE status = 'WAITING_ON_APPLE') AS waiting,
-               round(count(*) FILTER (WHERE status = 'ESCALATED')::numeric
-                     / nullif(count(*), 0), 4) AS escalation_rate
-        FROM e
-        GROUP BY GROUPING SETS ((week), ())
-        ORDER BY GROUPING(week), week
-        """
-            .formatted(sql.where());
-    return database.query(
-        query,
-        sql,
-        row ->
-            new EscalationWeek(
-                row.getString("week"),
-                row.getLong("ended"),
-                row.getLong("resolved"),
-                row.getLong("escalated"),
-                row.getLong("waiting"),
-                row.getBigDecimal("escalation_rate")));
+    Map<String, long[]> weeks = new LinkedHashMap<>();
+    long[] total = new long[4];
+    for (Count c : counts(Measure.ENDED, filter, 0, true, "week")) {
+      long[] week = weeks.computeIfAbsent(ReportWeek.label(c.week()), w -> new long[4]);
+      int column =
+          switch (c.kt1()) {
+            case "RESOLVED" -> 1;
+            case "ESCALATED" -> 2;
+            default -> 3;
+          };
+      for (long[] figures : List.of(week, total)) {
+        figures[0] += c.n();
+        figures[column] += c.n();
+      }
+    }
+    var rows = new ArrayList<EscalationWeek>();
+    weeks.forEach((week, f) -> rows.add(escalationRow(week, f)));
+    rows.add(escalationRow("total", total));
+    return rows;
+  }
+
+  private static EscalationWeek escalationRow(String week, long[] f) {
+    return new EscalationWeek(week, f[0], f[1], f[2], f[3], ratio(f[2], f[0], 4));
   }
 
   /**
    * Report 4a. Time from a ticket's creation to its first resolution, over the tickets whose first
-   * resolution ended in the period: median and 90th percentile (continuous, interpolated).
+   * resolution ended in the period: median and 90th percentile (interpolated, from histograms).
    */
   public TimeToResolution timeToResolution(ReportFilter filter) {
-    var sql = new Sql();
-    filter.applyTo(sql, "d.ended_at", "d.started_by");
-    var query =
-        """
-        WITH r AS (
-          SELECT extract(epoch FROM d.ended_at - t.created_at)::double precision AS seconds
-          FROM %s%s
-        )
-        SELECT count(*) AS resolved,
-               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds)::numeric, 1) AS median,
-               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds)::numeric, 1) AS p90
-        FROM r
-        """
-            .formatted(FIRST_RESOLUTIONS, sql.where());
-    return database
-        .query(
-            query,
-            sql,
-            row ->
-                new TimeToResolution(
-                    row.getLong("resolved"), row.getBigDecimal("median"), row.getBigDecimal("p90")))
-        .get(0);
+    var histogram = new ReportHistogram();
+    counts(Measure.TTR, filter, 0, false, "k1")
+        .forEach(c -> histogram.add(c.k1(), c.n(), c.min(), c.max()));
+    return new TimeToResolution(
+        histogram.total(), histogram.percentile(0.5), histogram.percentile(0.9));
   }
 
   /**
@@ -245,63 +271,63 @@ public class ReportService {
    * agent filter here is the agent who recorded the step.
    */
   public List<StepTime> stepTimes(ReportFilter filter) {
-    var sql = new Sql();
-    filter.applyTo(sql, "s.started_at", "s.recorded_by");
-    var query =
-        """
-        SELECT s.step_number, s.step_key, count(*) AS results,
-               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY
-                 extract(epoch FROM s.ended_at - s.started_at)::double precision)::numeric, 1) AS median,
-               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY
-                 extract(epoch FROM s.ended_at - s.started_at)::double precision)::numeric, 1) AS p90
-        FROM step_result s
-        JOIN diagnosis d ON d.id = s.diagnosis_id
-        JOIN ticket t ON t.id = d.ticket_id
-        WHERE %s
-        GROUP BY s.step_number, s.step_key
-        ORDER BY s.step_number, s.step_key
-        """
-            .formatted(sql.where());
-    return database.query(
-        query,
-        sql,
-        row -> {
-          String key = row.getString("step_key");
-          return new StepTime(
-              row.getInt("step_number"),
-              key,
-              step(key).map(PlaybookStep::title).orElse(key),
-              row.getLong("results"),
-              row.getBigDecimal("median"),
-              row.getBigDecimal("p90"));
+    Map<String, ReportHistogram> bySteps = new LinkedHashMap<>();
+    Map<String, Count> firsts = new LinkedHashMap<>();
+    for (Count c : counts(Measure.STEP_TIME, filter, 0, false, "k1, kt1, k2")) {
+      String key = c.k1() + "\n" + c.kt1();
+      bySteps.computeIfAbsent(key, k -> new ReportHistogram()).add(c.k2(), c.n(), c.min(), c.max());
+      firsts.putIfAbsent(key, c);
+    }
+    var rows = new ArrayList<StepTime>();
+    bySteps.forEach(
+        (key, histogram) -> {
+          var c = firsts.get(key);
+          rows.add(
+              new StepTime(
+                  c.k1(),
+                  c.kt1(),
+                  step(c.kt1()).map(PlaybookStep::title).orElse(c.kt1()),
+                  histogram.total(),
+                  histogram.percentile(0.5),
+                  histogram.percentile(0.9)));
         });
+    return rows;
   }
 
   /**
-   * Report 5. First-contact resolution: of the tickets first resolved in the period, the share
-   * whose resolving diagnosis was the ticket's first (attempt 1).
+   * Report 5. First-contact resolution: of the tickets first resolved in the period, those whose
+   * resolving diagnosis was the ticket's first (attempt 1) and whose customer did not open another
+   * ticket within {@link #fcrReturnDays()} days (24 hours each) after that resolution.
    */
   public FirstContactResolution firstContactResolution(ReportFilter filter) {
-    var sql = new Sql();
-    filter.applyTo(sql, "d.ended_at", "d.started_by");
-    var query =
-        """
-        SELECT count(*) AS resolved,
-               count(*) FILTER (WHERE d.attempt = 1) AS first_contact,
-               round(count(*) FILTER (WHERE d.attempt = 1)::numeric / nullif(count(*), 0), 4) AS rate
-        FROM %s%s
-        """
-            .formatted(FIRST_RESOLUTIONS, sql.where());
-    return database
-        .query(
-            query,
-            sql,
-            row ->
-                new FirstContactResolution(
-                    row.getLong("resolved"),
-                    row.getLong("first_contact"),
-                    row.getBigDecimal("rate")))
-        .get(0);
+    var f = firstResolutions(filter);
+    return new FirstContactResolution(
+        f.resolved, f.firstContact, ratio(f.firstContact, f.resolved, 4));
+  }
+
+  /** The first resolutions of the period, counted the ways the reports need them. */
+  private record FirstResolutions(
+      long resolved, long firstAttempt, long firstContact, long backWithinRepeatDays) {}
+
+  private FirstResolutions firstResolutions(ReportFilter filter) {
+    long resolved = 0;
+    long firstAttempt = 0;
+    long firstContact = 0;
+    long back = 0;
+    for (Count c : counts(Measure.FIRST_RESOLUTION, filter, 0, false, "k1, k2")) {
+      resolved += c.n();
+      // k1: days until the customer's next ticket (31: later or never); k2: 1 for attempt 1.
+      if (c.k2() == 1) {
+        firstAttempt += c.n();
+        if (c.k1() > fcrReturnDays) {
+          firstContact += c.n();
+        }
+      }
+      if (c.k1() <= REPEAT_DAYS) {
+        back += c.n();
+      }
+    }
+    return new FirstResolutions(resolved, firstAttempt, firstContact, back);
   }
 
   /**
@@ -310,81 +336,151 @@ public class ReportService {
    * the mean number of step results a resolved diagnosis needed.
    */
   public List<AgentFigures> agents(ReportFilter filter) {
-    var sql = new Sql();
-    filter.applyTo(sql, "d.started_at", "d.started_by");
-    var query =
-        """
-        WITH w AS (
-          SELECT d.ticket_id, d.started_by, d.status,
-                 CASE WHEN d.status = 'RESOLVED'
-                      THEN (SELECT count(*) FROM step_result s WHERE s.diagnosis_id = d.id) END AS steps
-          FROM diagnosis d JOIN ticket t ON t.id = d.ticket_id
-          WHERE %s
-        )
-        SELECT w.started_by AS agent, a.display_name,
-               count(DISTINCT w.ticket_id) AS handled,
-               count(*) AS diagnoses,
-               count(DISTINCT w.ticket_id) FILTER (WHERE w.status = 'RESOLVED') AS resolved,
-               round(count(DISTINCT w.ticket_id) FILTER (WHERE w.status = 'RESOLVED')::numeric
-                     / count(DISTINCT w.ticket_id), 4) AS rate,
-               round(avg(w.steps), 2) AS mean_steps
-        FROM w LEFT JOIN agent a ON a.username = w.started_by
-        GROUP BY w.started_by, a.display_name
-        ORDER BY w.started_by
-        """
-            .formatted(sql.where());
-    return database.query(
-        query,
-        sql,
-        row ->
-            new AgentFigures(
-                row.getString("agent"),
-                row.getString("display_name"),
-                row.getLong("handled"),
-                row.getLong("diagnoses"),
-                row.getLong("resolved"),
-                row.getBigDecimal("rate"),
-                row.getBigDecimal("mean_steps")));
+    Map<String, long[]> figures = new LinkedHashMap<>();
+    for (Count c : counts(Measure.DIAGNOSES, filter, AGENT, false, "agent")) {
+      figures.computeIfAbsent(c.agent(), a -> new long[5])[0] += c.n();
+    }
+    for (Count c : counts(Measure.HANDLED, filter, AGENT, false, "agent")) {
+      figures.computeIfAbsent(c.agent(), a -> new long[5])[1] += c.n();
+    }
+    for (Count c : counts(Measure.TICKETS_RESOLVED, filter, AGENT, false, "agent")) {
+      figures.computeIfAbsent(c.agent(), a -> new long[5])[2] += c.n();
+    }
+    for (Count c : counts(Measure.RESOLVED_STEPS, filter, AGENT, false, "agent")) {
+      long[] f = figures.computeIfAbsent(c.agent(), a -> new long[5]);
+      f[3] += (long) c.k1() * c.n();
+      f[4] += c.n();
+    }
+    var names = summaries.displayNames();
+    var rows = new ArrayList<AgentFigures>();
+    figures.forEach(
+        (agent, f) ->
+            rows.add(
+                new AgentFigures(
+                    agent,
+                    names.get(agent),
+                    f[1],
+                    f[0],
+                    f[2],
+                    ratio(f[2], f[1], 4),
+                    ratio(f[3], f[4], 2))));
+    return rows;
   }
 
   /**
    * Report 7. Of the tickets first resolved in the period, those whose customer opened another
-   * ticket after the resolution and at most 30 days later (the new ticket may fall after the
-   * period; for resolutions in the last 30 days the window is not over yet).
+   * ticket after the resolution and at most 30 days (24 hours each) later (the new ticket may fall
+   * after the period; for resolutions in the last 30 days the window is not over yet).
    */
   public RepeatContacts repeatContacts(ReportFilter filter) {
-    var sql = new Sql();
-    filter.applyTo(sql, "d.ended_at", "d.started_by");
-    var query =
-        """
-        WITH r AS (
-          SELECT t.customer_id,
-                 EXISTS (SELECT 1 FROM ticket n
-                         WHERE n.customer_id = t.customer_id AND n.id <> t.id
-                           AND n.created_at > d.ended_at
-                           AND n.created_at <= d.ended_at + interval '30 days') AS back
-          FROM %s%s
-        )
-        SELECT count(*) AS resolved,
-               count(*) FILTER (WHERE back) AS repeated,
-               round(count(*) FILTER (WHERE back)::numeric / nullif(count(*), 0), 4) AS rate,
-               count(DISTINCT customer_id) AS customers,
-               count(DISTINCT customer_id) FILTER (WHERE back) AS customers_back
-        FROM r
-        """
-            .formatted(FIRST_RESOLUTIONS, sql.where());
-    return database
-        .query(
-            query,
-            sql,
-            row ->
-                new RepeatContacts(
-                    row.getLong("resolved"),
-                    row.getLong("repeated"),
-                    row.getBigDecimal("rate"),
-                    row.getLong("customers"),
-                    row.getLong("customers_back")))
-        .get(0);
+    var f = firstResolutions(filter);
+    long customers = sum(counts(Measure.CUSTOMERS, filter, 0, false, "k1"));
+    long customersBack = sum(counts(Measure.CUSTOMERS_BACK, filter, 0, false, "k1"));
+    return new RepeatContacts(
+        f.resolved,
+        f.backWithinRepeatDays,
+        ratio(f.backWithinRepeatDays, f.resolved, 4),
+        customers,
+        customersBack);
+  }
+
+  /**
+   * The headline figures of the period and of the period of the same length just before it:
+   * resolved tickets, all resolutions and those that resolved a ticket again (a ticket resolved,
+   * reopened and resolved once more counts once among resolved tickets and twice among
+   * resolutions), first-contact resolution rate, escalation rate, median time to resolution, and
+   * the share of resolved tickets whose customer came back within 30 days.
+   */
+  public List<HeadlineFigure> headline(ReportFilter filter) {
+    var previous = filter.previous();
+    var now = headlineValues(filter);
+    var before = headlineValues(previous);
+    var rows = new ArrayList<HeadlineFigure>();
+    now.forEach(
+        (figure, value) -> {
+          BigDecimal old = before.get(figure);
+          rows.add(
+              new HeadlineFigure(
+                  figure,
+                  HEADLINE_LABELS.get(figure),
+                  value,
+                  old,
+                  value == null || old == null ? null : value.subtract(old),
+                  previous.from(),
+                  previous.to()));
+        });
+    return rows;
+  }
+
+  private static final Map<String, String> HEADLINE_LABELS = new LinkedHashMap<>();
+
+  static {
+    HEADLINE_LABELS.put("resolved_tickets", "Resolved tickets");
+    HEADLINE_LABELS.put("resolutions", "All resolutions");
+    HEADLINE_LABELS.put("repeat_resolutions", "Resolutions of tickets resolved before");
+    HEADLINE_LABELS.put("first_contact_rate", "First-contact resolution");
+    HEADLINE_LABELS.put("escalation_rate", "Escalation rate");
+    HEADLINE_LABELS.put("median_seconds", "Median time to resolution");
+    HEADLINE_LABELS.put("repeat_rate", "Back within 30 days");
+  }
+
+  private Map<String, BigDecimal> headlineValues(ReportFilter filter) {
+    var first = firstResolutions(filter);
+    long resolutions = 0;
+    long again = 0;
+    long ended = 0;
+    long escalated = 0;
+    for (Count c : counts(Measure.ENDED, filter, 0, false, "kt1, k1")) {
+      ended += c.n();
+      if (c.kt1().equals("RESOLVED")) {
+        resolutions += c.n();
+        // k1 is 1 for a ticket's first resolution.
+        again += c.k1() == 1 ? 0 : c.n();
+      } else if (c.kt1().equals("ESCALATED")) {
+        escalated += c.n();
+      }
+    }
+    var values = new LinkedHashMap<String, BigDecimal>();
+    values.put("resolved_tickets", BigDecimal.valueOf(first.resolved));
+    values.put("resolutions", BigDecimal.valueOf(resolutions));
+    values.put("repeat_resolutions", BigDecimal.valueOf(again));
+    values.put("first_contact_rate", ratio(first.firstContact, first.resolved, 4));
+    values.put("escalation_rate", ratio(escalated, ended, 4));
+    values.put("median_seconds", timeToResolution(filter).medianSeconds());
+    values.put("repeat_rate", ratio(first.backWithinRepeatDays, first.resolved, 4));
+    return values;
+  }
+
+  /**
+   * The counts behind first-contact resolution, for the page's reconciliation: resolved tickets,
+   * those resolved at attempt 1, and of those the ones whose customer came back within {@link
+   * #fcrReturnDays()} days.
+   */
+  public FirstContactBreakdown firstContactBreakdown(ReportFilter filter) {
+    var f = firstResolutions(filter);
+    return new FirstContactBreakdown(
+        f.resolved, f.firstAttempt, f.firstAttempt - f.firstContact, f.firstContact, fcrReturnDays);
+  }
+
+  /** First-contact resolution taken apart: firstAttempt - cameBack = firstContact. */
+  public record FirstContactBreakdown(
+      long resolvedTickets, long firstAttempt, long cameBack, long firstContact, int returnDays) {}
+
+  private List<Count> counts(
+      Measure measure, ReportFilter filter, int split, boolean byWeek, String orderBy) {
+    return summaries.counts(measure, filter, split, byWeek, orderBy);
+  }
+
+  private static long sum(List<Count> counts) {
+    return counts.stream().mapToLong(Count::n).sum();
+  }
+
+  /** part / whole rounded half up, {@code null} when whole is 0. */
+  static BigDecimal ratio(long part, long whole, int places) {
+    if (whole == 0) {
+      return null;
+    }
+    return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), places, RoundingMode.HALF_UP);
   }
 
   /** The step with this key in the newest playbook version that has it. */

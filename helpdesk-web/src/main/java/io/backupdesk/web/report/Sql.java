@@ -8,21 +8,48 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A WHERE clause built from optional filters, with its bind values in order. */
+/**
+ * A statement's text with its bind values in order: {@link #bind} writes a placeholder and
+ * remembers its value, so text and values are composed together; {@link #and} collects the
+ * conditions of a WHERE clause.
+ */
 final class Sql {
 
+  private final StringBuilder text = new StringBuilder();
   private final StringBuilder where = new StringBuilder();
   private final List<Object> values = new ArrayList<>();
+  private final List<Object> whereValues = new ArrayList<>();
 
-  Sql and(String condition, Object... bound) {
-    where.append(where.isEmpty() ? "" : " AND ").append(condition);
-    values.addAll(List.of(bound));
+  /** A placeholder for {@code value}, to be written into the text next. */
+  String bind(Object value) {
+    values.add(value);
+    return "?";
+  }
+
+  Sql append(String part) {
+    text.append(part);
     return this;
   }
 
-  /** The conditions joined with AND, or TRUE when there are none. */
+  /** Adds a condition to the WHERE clause ({@link #where}), with its values. */
+  Sql and(String condition, Object... bound) {
+    where.append(where.isEmpty() ? "" : " AND ").append(condition);
+    whereValues.addAll(List.of(bound));
+    return this;
+  }
+
+  /**
+   * The conditions joined with AND, or TRUE when there are none; their values follow the ones bound
+   * so far.
+   */
   String where() {
+    values.addAll(whereValues);
+    whereValues.clear();
     return where.isEmpty() ? "TRUE" : where.toString();
+  }
+
+  String text() {
+    return text.toString();
   }
 
   /** The bind values in order (for {@link ReportSql}, which writes them inline). */

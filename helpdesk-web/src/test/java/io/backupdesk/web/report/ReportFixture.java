@@ -169,6 +169,14 @@ public final class ReportFixture {
     }
   }
 
+  /**
+   * Applies every committed change to the report summaries now, as the app does every second, so
+   * that a test reads figures that include what it just wrote.
+   */
+  public static void refreshSummaries() {
+    Arc.container().instance(ReportRefresher.class).get().refreshNow();
+  }
+
   public static long insert(String sql, Object... values) {
     var dataSource = Arc.container().instance(AgroalDataSource.class).get();
     try (Connection connection = dataSource.getConnection();

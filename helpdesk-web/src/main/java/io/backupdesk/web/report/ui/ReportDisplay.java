@@ -44,6 +44,11 @@ public class ReportDisplay {
     return p.stripTrailingZeros().toPlainString() + "%";
   }
 
+  /** {@code {figure.value.count}}: a whole number as it is, "51". */
+  static String count(BigDecimal value) {
+    return value == null ? "–" : value.toPlainString();
+  }
+
   /**
    * {@code {row.meanStepsToResolution.decimal}}: at most one decimal, "2.5", "2"; a dash for none.
    */

@@ -4,17 +4,22 @@ import io.backupdesk.diagnostics.playbook.DeviceCatalog;
 import io.backupdesk.diagnostics.playbook.DeviceModel;
 import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.NotFoundException;
-import io.backupdesk.web.report.Csv;
+import io.backupdesk.web.report.Report;
+import io.backupdesk.web.report.ReportCsvWriter;
 import io.backupdesk.web.report.ReportFilter;
+import io.backupdesk.web.report.ReportKind;
 import io.backupdesk.web.report.ReportRows.AgentFigures;
 import io.backupdesk.web.report.ReportRows.EscalationWeek;
 import io.backupdesk.web.report.ReportRows.FirstContactResolution;
 import io.backupdesk.web.report.ReportRows.FunnelStep;
+import io.backupdesk.web.report.ReportRows.HeadlineFigure;
 import io.backupdesk.web.report.ReportRows.RepeatContacts;
 import io.backupdesk.web.report.ReportRows.ResolutionByFix;
 import io.backupdesk.web.report.ReportRows.StepTime;
 import io.backupdesk.web.report.ReportRows.TimeToResolution;
 import io.backupdesk.web.report.ReportService;
+import io.backupdesk.web.report.ReportService.FirstContactBreakdown;
+import io.backupdesk.web.report.ReportWeek;
 import io.backupdesk.web.ticket.ui.AgentNames;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,6 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,10 +53,14 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.TEXT_HTML)
 public class ReportPages {
 
-  static final MediaType CSV = new MediaType("text", "csv", "UTF-8");
-
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+  private static final DateTimeFormatter SHORT_DAY =
+      DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   @CheckedTemplate
   static class Templates {
@@ -78,16 +89,22 @@ public class ReportPages {
   /** An option of a select. */
   public record Choice(String value, String label, boolean selected) {}
 
-  /** The seven reports for one checked filter. */
+  /**
+   * The reports for one checked filter, the moment they are exact for, the headline figures beside
+   * the previous period, and how first-contact resolution is made up.
+   */
   public record Reports(
       ReportFilter filter,
       String period,
       String query,
+      String asOf,
+      Headline headline,
       Resolutions resolutions,
       List<Funnel> funnels,
       Escalations escalations,
       Times times,
       FirstContactResolution firstContact,
+      FirstContactBreakdown firstContactParts,
       List<AgentLine> agents,
       RepeatContacts repeat) {
 
@@ -143,10 +160,33 @@ public class ReportPages {
   /** Report 2 for one playbook version. */
   public record Funnel(int version, List<FunnelStep> steps, Chart chart) {}
 
-  /** Report 3: the weeks, the total and the weekly chart. */
-  public record Escalations(List<EscalationWeek> weeks, EscalationWeek total, Chart chart) {
+  /** Report 3: the weeks (each with its days in the period), the total and the weekly chart. */
+  public record Escalations(List<WeekLine> weeks, EscalationWeek total, Chart chart) {
     public boolean empty() {
       return total == null || total.ended() == 0;
+    }
+  }
+
+  /** A week's figures and the days of it that the period covers. */
+  public record WeekLine(EscalationWeek figures, ReportWeek days) {
+    /** "26 Oct – 1 Nov", and "(3 of 7 days)" when the period covers only part of the week. */
+    public String dates() {
+      String range =
+          days.firstDay().equals(days.lastDay())
+              ? SHORT_DAY.format(days.firstDay())
+              : SHORT_DAY.format(days.firstDay()) + " – " + SHORT_DAY.format(days.lastDay());
+      return days.partial() ? range + " (" + days.days() + " of 7 days)" : range;
+    }
+  }
+
+  /**
+   * The headline figures, each beside the previous period of the same length, and the resolutions
+   * reconciled with the resolved tickets.
+   */
+  public record Headline(
+      Map<String, HeadlineFigure> figures, String previousPeriod, long resolutions, long again) {
+    public HeadlineFigure get(String figure) {
+      return figures.get(figure);
     }
   }
 
@@ -179,6 +219,7 @@ public class ReportPages {
     ReportFilter filter;
     try {
       filter = form.filter(clock);
+      reports.check(filter);
     } catch (InvalidInputException e) {
       var fields =
           new Fields(
@@ -206,47 +247,29 @@ public class ReportPages {
             Map.of(),
             models(filter.deviceModel()),
             agents(filter.agent()),
-            reports(filter, form.splitValue()));
+            reports.onOneSnapshot(() -> reports(filter, form.splitValue())));
     return Response.ok(Templates.reports(page)).build();
   }
 
   /** The CSV of one report, as the API writes it, for the page's download links. */
   @GET
   @Path("{report}.csv")
-  @Produces("text/csv")
-  public Response csv(@RestPath String report, @BeanParam ReportForm form) {
-    ReportFilter filter = form.filter(clock);
-    String body =
-        switch (report) {
-          case "resolutions-by-fix" ->
-              Csv.write(ResolutionByFix.class, reports.resolutionsByFix(filter));
-          case "step-funnel" -> Csv.write(FunnelStep.class, reports.stepFunnel(filter));
-          case "escalations" -> Csv.write(EscalationWeek.class, reports.escalations(filter));
-          case "time-to-resolution" ->
-              Csv.write(TimeToResolution.class, List.of(reports.timeToResolution(filter)));
-          case "step-times" -> Csv.write(StepTime.class, reports.stepTimes(filter));
-          case "first-contact-resolution" ->
-              Csv.write(
-                  FirstContactResolution.class, List.of(reports.firstContactResolution(filter)));
-          case "agents" -> Csv.write(AgentFigures.class, reports.agents(filter));
-          case "repeat-contacts" ->
-              Csv.write(RepeatContacts.class, List.of(reports.repeatContacts(filter)));
-          default -> throw new NotFoundException("Report", report);
-        };
-    return Response.ok(body, CSV)
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"" + report + "_" + filter.from() + "_" + filter.to() + ".csv\"")
-        .build();
+  @Produces(ReportCsvWriter.MEDIA_TYPE)
+  public Report<Record> csv(@RestPath String report, @BeanParam ReportForm form) {
+    var kind = ReportKind.bySlug(report).orElseThrow(() -> new NotFoundException("Report", report));
+    return reports.report(kind, form.filter(clock));
   }
 
   private Reports reports(ReportFilter filter, String split) {
     String query = ReportForm.query(filter);
+    Instant asOf = reports.asOf();
     var steps = reports.stepTimes(filter);
     return new Reports(
         filter,
         DAY.format(filter.from()) + " – " + DAY.format(filter.to()),
         query,
+        TIME.format(asOf),
+        headline(filter),
         resolutions(reports.resolutionsByFix(filter), query, split),
         funnels(reports.stepFunnel(filter)),
         escalations(filter, reports.escalations(filter)),
@@ -255,12 +278,13 @@ public class ReportPages {
             steps,
             steps.isEmpty() ? null : Charts.stepTimes(steps)),
         reports.firstContactResolution(filter),
+        reports.firstContactBreakdown(filter),
         reports.agents(filter).stream()
             .map(
                 a ->
                     new AgentLine(
                         a,
-                        "/reports?" + ReportForm.query(withAgent(filter, a.agent())),
+                        "/reports?" + ReportForm.query(filter.withAgent(a.agent())),
                         width(a.resolutionRate())))
             .toList(),
         reports.repeatContacts(filter));
@@ -329,12 +353,22 @@ public class ReportPages {
     var weeks = rows.stream().filter(r -> !r.week().equals("total")).toList();
     var total = rows.stream().filter(r -> r.week().equals("total")).findFirst().orElse(null);
     boolean any = total != null && total.ended() > 0;
+    Map<String, ReportWeek> days = new LinkedHashMap<>();
+    ReportWeek.of(filter.from(), filter.to()).forEach(w -> days.put(w.week(), w));
+    var lines = weeks.stream().map(w -> new WeekLine(w, days.get(w.week()))).toList();
     return new Escalations(
-        weeks, total, any ? Charts.weeks(filter.from(), filter.to(), weeks) : null);
+        lines, total, any ? Charts.weeks(filter.from(), filter.to(), weeks) : null);
   }
 
-  private static ReportFilter withAgent(ReportFilter f, String agent) {
-    return new ReportFilter(f.from(), f.to(), f.deviceModel(), f.iosMajor(), agent);
+  private Headline headline(ReportFilter filter) {
+    Map<String, HeadlineFigure> figures = new LinkedHashMap<>();
+    reports.headline(filter).forEach(f -> figures.put(f.figure(), f));
+    var previous = filter.previous();
+    return new Headline(
+        figures,
+        DAY.format(previous.from()) + " – " + DAY.format(previous.to()),
+        figures.get("resolutions").value().longValueExact(),
+        figures.get("repeat_resolutions").value().longValueExact());
   }
 
   /** A fraction as the width of an 80-pixel inline bar. */

@@ -1,61 +1,54 @@
 package io.backupdesk.web.report;
 
-import io.backupdesk.diagnostics.playbook.Playbooks;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * Benchmark hook: prints the exact SQL each report runs, with its bind values written inline, so
- * {@code bench/reports.sh} can time the same statement in psql. Runs no query and needs no
- * database: the report service is given a stand-in for {@link ReportingDatabase} that records the
- * statement and stops.
+ * Benchmark hook: prints each report's reference statement over the base tables ({@link
+ * ReferenceSql}, what the summaries must equal) with its values written inline, so {@code
+ * bench/reports.sh} can time it in psql as the baseline of the report's endpoint. Runs no query.
  *
  * <pre>
- * java -cp 'helpdesk-web/target/quarkus-app/app/*:helpdesk-web/target/quarkus-app/lib/main/*:helpdesk-web/target/quarkus-app/lib/boot/*' \
- *   io.backupdesk.web.report.ReportSql [from] [to]
+ * java -cp "operator-tools/bench-sql/target/classes:helpdesk-web/target/quarkus-app/app/*:helpdesk-web/target/quarkus-app/lib/main/*:helpdesk-web/target/quarkus-app/lib/boot/*" \
+ *   io.backupdesk.web.report.ReportSql [from] [to] [deviceModel|-] [iosMajor|-] [agent|-]
  * </pre>
  *
- * Without {@code from}/{@code to}, the reports' default window (the last 30 days, UTC). Output: for
- * each report, a line {@code -- report: <name>} and then the statement ending with {@code ;}.
+ * Without {@code from}/{@code to}, the reports' default window (the last 30 days, UTC); {@code -}
+ * leaves a filter out. First-contact resolution uses the default of 7 return days. Output: for each
+ * report that has a reference statement, a line {@code -- report: <name>} and then the statement
+ * ending with {@code ;}.
  */
 public final class ReportSql {
 
   private ReportSql() {}
 
   public static void main(String[] args) {
-    String from = args.length > 0 ? args[0] : null;
-    String to = args.length > 1 ? args[1] : null;
-    var filter = ReportFilter.parse(from, to, null, null, null, Clock.systemUTC());
-    render(filter).forEach((name, sql) -> System.out.printf("-- report: %s%n%s;%n", name, sql));
+    String from = arg(args, 0);
+    String to = arg(args, 1);
+    var filter =
+        ReportFilter.parse(from, to, arg(args, 2), arg(args, 3), arg(args, 4), Clock.systemUTC());
+    render(filter, 7).forEach((name, sql) -> System.out.printf("-- report: %s%n%s;%n", name, sql));
   }
 
-  /** Each report's statement with literal values, by the report's URL name. */
-  static Map<String, String> render(ReportFilter filter) {
-    var recorder = new Recorder();
-    var reports = new ReportService(recorder, Playbooks.standard());
+  private static String arg(String[] args, int i) {
+    return args.length > i && !args[i].equals("-") && !args[i].isBlank() ? args[i] : null;
+  }
+
+  /** Each report's reference statement with literal values, by the report's URL name. */
+  static Map<String, String> render(ReportFilter filter, int fcrReturnDays) {
     var out = new LinkedHashMap<String, String>();
-    Map<String, Consumer<ReportFilter>> all = new LinkedHashMap<>();
-    all.put("resolutions-by-fix", reports::resolutionsByFix);
-    all.put("step-funnel", reports::stepFunnel);
-    all.put("escalations", reports::escalations);
-    all.put("time-to-resolution", reports::timeToResolution);
-    all.put("step-times", reports::stepTimes);
-    all.put("first-contact-resolution", reports::firstContactResolution);
-    all.put("agents", reports::agents);
-    all.put("repeat-contacts", reports::repeatContacts);
-    all.forEach(
-        (name, report) -> {
-          try {
-            report.accept(filter);
-            throw new IllegalStateException(name + " ran no query");
-          } catch (Recorded recorded) {
-            out.put(name, recorded.sql);
-          }
-        });
+    for (ReportKind kind : ReportKind.values()) {
+      kind.reference()
+          .ifPresent(
+              reference -> {
+                Sql sql = reference.statement(filter, fcrReturnDays);
+                out.put(kind.slug(), inline(sql.text(), sql.values()));
+              });
+    }
     return out;
   }
 
@@ -83,29 +76,12 @@ public final class ReportSql {
     if (value instanceof Instant instant) {
       return "'" + instant + "'::timestamptz";
     }
+    if (value instanceof LocalDate day) {
+      return "'" + day + "'::date";
+    }
     if (value instanceof Number number) {
       return number.toString();
     }
     return "'" + value.toString().replace("'", "''") + "'";
-  }
-
-  private static final class Recorded extends RuntimeException {
-    final String sql;
-
-    Recorded(String sql) {
-      super(null, null, false, false);
-      this.sql = sql;
-    }
-  }
-
-  private static final class Recorder extends ReportingDatabase {
-    Recorder() {
-      super(null);
-    }
-
-    @Override
-    <T> List<T> query(String sql, Sql filter, RowMapper<T> mapper) {
-      throw new Recorded(inline(sql, filter.values()));
-    }
   }
 }

@@ -9,14 +9,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark hook that prints each report's SQL with its values inline. */
+/** The benchmark hook that prints each report's reference statement with its values inline. */
 class ReportSqlTest {
 
   @Test
   void rendersEveryReportWithItsPeriodInline() {
     var filter =
         new ReportFilter(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 30), null, null, null);
-    var sql = ReportSql.render(filter);
+    var sql = ReportSql.render(filter, 7);
     assertEquals(
         List.of(
             "resolutions-by-fix",
@@ -42,7 +42,7 @@ class ReportSqlTest {
     var filter =
         new ReportFilter(
             LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 1), "iPhone X's", 17, "sam");
-    String agents = ReportSql.render(filter).get("agents");
+    String agents = ReportSql.render(filter, 7).get("agents");
     assertTrue(agents.contains("t.device_model = 'iPhone X''s'"), agents);
     assertTrue(agents.contains("t.ios_major = 17"), agents);
     assertTrue(agents.contains("d.started_by = 'sam'"), agents);
