@@ -118,6 +118,12 @@ public sealed interface DiagnosisEvent {
 
     @Override
     public String describe(Playbook playbook) {
+      String note = result.note() == null ? "" : " (note: " + result.note() + ")";
+      return describeFinding(playbook) + note;
+    }
+
+    /** What the step found, without its note (for a line that shows the note on its own). */
+    public String describeFinding(Playbook playbook) {
       String found =
           switch (result.outcome()) {
             case NOTHING_WRONG -> "nothing wrong";
@@ -130,8 +136,7 @@ public sealed interface DiagnosisEvent {
             case NOT_APPLICABLE -> "not applicable";
             case OUTAGE -> "Apple reports an iCloud Backup outage";
           };
-      String note = result.note() == null ? "" : " (note: " + result.note() + ")";
-      return stepName(playbook, result.stepKey(), result.stepNumber()) + ": " + found + note;
+      return stepName(playbook, result.stepKey(), result.stepNumber()) + ": " + found;
     }
   }
 

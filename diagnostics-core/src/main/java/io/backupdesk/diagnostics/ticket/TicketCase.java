@@ -255,13 +255,26 @@ public final class TicketCase {
   /**
    * Writes what a diagnosis command did into the timeline, and moves the ticket to the status that
    * reflects the diagnosis now (resolved when the fix held, waiting on the customer when they left,
-   * ...).
+   * ...). The agent who resumes a paused diagnosis takes the ticket, with its own timeline line.
    */
   public List<TimelineEntry> diagnosisProgressed(
-      Diagnosis diagnosis, int attempt, List<DiagnosisEvent> happened, Instant at) {
+      Diagnosis diagnosis,
+      int attempt,
+      List<DiagnosisEvent> happened,
+      AgentDirectory agents,
+      Instant at) {
     follow(diagnosis.status(), at);
     var wording = new Wording(diagnosis.playbook(), attempt);
-    return happened.stream().map(event -> event.accept(wording)).toList();
+    var timeline = new ArrayList<TimelineEntry>();
+    for (DiagnosisEvent event : happened) {
+      timeline.add(event.accept(wording));
+      // Whoever resumes is the one with the customer now: the ticket must not stay with an agent
+      // who may have gone home, or the customer's next call finds nobody in charge.
+      if (event instanceof DiagnosisEvent.Resumed resumed) {
+        timeline.addAll(assign(resumed.agent(), agents, resumed.agent(), resumed.at()));
+      }
+    }
+    return List.copyOf(timeline);
   }
 
   /** A diagnosis that was started, with its number among the ticket's and the timeline. */
@@ -314,8 +327,12 @@ public final class TicketCase {
 
     @Override
     public TimelineEntry stepRecorded(DiagnosisEvent.StepRecorded event) {
+      // The note is the line's details, shown once: the summary says what the step found.
       return line(
-          TimelineKind.STEP_RECORDED, event, event.describe(playbook), event.result().note());
+          TimelineKind.STEP_RECORDED,
+          event,
+          event.describeFinding(playbook),
+          event.result().note());
     }
 
     @Override

@@ -302,18 +302,22 @@ class TicketCaseTest {
     int minute = 0;
     for (var command : commands) {
       minute++;
-      timeline.addAll(ticket.diagnosisProgressed(diagnosis, 1, command.get(), at(minute)));
+      timeline.addAll(ticket.diagnosisProgressed(diagnosis, 1, command.get(), STAFF, at(minute)));
       statuses.add(ticket.status());
     }
 
     assertThat(timeline)
         .extracting(TimelineEntry::kind)
-        .containsExactly(STEP_RECORDED, ABANDONED, RESUMED, STEP_RECORDED, VERIFIED, RESOLVED);
-    assertThat(timeline.get(0).summary())
-        .isEqualTo("Step 1 · iCloud Backup switch: nothing wrong (note: Switch was on)");
+        .containsExactly(
+            STEP_RECORDED, ABANDONED, RESUMED, ASSIGNED, STEP_RECORDED, VERIFIED, RESOLVED);
+    // The note is shown once: as the line's details, not again in its summary.
+    assertThat(timeline.get(0).summary()).isEqualTo("Step 1 · iCloud Backup switch: nothing wrong");
     assertThat(timeline.get(0).details()).isEqualTo("Switch was on");
     assertThat(timeline.get(1).details()).isNull();
     assertThat(timeline.get(2).actor()).isEqualTo("sam");
+    // Sam resumed with the customer, so Sam has the ticket now (Alex had taken it at the start).
+    assertThat(timeline.get(3).summary()).isEqualTo("Sam Rivera took the ticket");
+    assertThat(ticket.assignee()).contains("sam");
     assertThat(statuses)
         .containsExactly(
             TicketStatus.IN_DIAGNOSIS,
@@ -330,7 +334,7 @@ class TicketCaseTest {
     var first = escalated.startDiagnosis(Optional.empty(), PLAYBOOK, "alex", STAFF, at(0));
     var happened =
         first.diagnosis().escalate(EscalationTarget.APPLE_SUPPORT, "Account locked", "alex", at(1));
-    assertThat(escalated.diagnosisProgressed(first.diagnosis(), 1, happened, at(1)))
+    assertThat(escalated.diagnosisProgressed(first.diagnosis(), 1, happened, NOBODY_ASKED, at(1)))
         .extracting(TimelineEntry::kind)
         .containsExactly(ESCALATED);
     assertThat(escalated.status()).isEqualTo(TicketStatus.ESCALATED);
@@ -341,7 +345,7 @@ class TicketCaseTest {
       walk.record(OutcomeCommand.nothingWrong(PLAYBOOK.stepNumber(n).key(), "alex", at(n)));
     }
     happened = walk.record(OutcomeCommand.outage("apple-status", "alex", at(5)));
-    assertThat(outage.diagnosisProgressed(walk, 1, happened, at(5)))
+    assertThat(outage.diagnosisProgressed(walk, 1, happened, NOBODY_ASKED, at(5)))
         .extracting(TimelineEntry::kind)
         .containsExactly(STEP_RECORDED, WAITING_ON_APPLE);
     assertThat(outage.status()).isEqualTo(TicketStatus.WAITING_ON_APPLE);
@@ -357,7 +361,8 @@ class TicketCaseTest {
     diagnosis.record(OutcomeCommand.fixed("backup-switch", "turn-on-backup", false, "alex", at(3)));
     var happened = diagnosis.verify("backup-switch", true, "alex", at(4));
 
-    assertThatThrownBy(() -> ticket.diagnosisProgressed(diagnosis, 1, happened, at(4)))
+    assertThatThrownBy(
+            () -> ticket.diagnosisProgressed(diagnosis, 1, happened, NOBODY_ASKED, at(4)))
         .isInstanceOf(TicketClosedException.class)
         .hasMessage("Ticket 42 is New: reopen it first.");
     assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);

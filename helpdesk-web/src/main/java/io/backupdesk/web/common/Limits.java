@@ -20,17 +20,13 @@ public final class Limits {
   public static final int STEP_NOTE = 4_000; // step_result.note
   public static final int SKIP_REASON = 2_000; // step_result.skip_reason
   public static final int ESCALATION_REASON = 2_000; // diagnosis.escalation_reason
+  public static final int CORRECTION_REASON = 2_000; // step_correction.reason
+  public static final int ABANDON_REASON = 1_000; // diagnosis.pause_reason
   public static final int TOKEN_NAME = 80; // api_token.name
   public static final int AUDIT_TARGET = 200; // audit_log.target
   public static final int AUDIT_DETAIL = 1_000; // audit_log.detail
   public static final int IP = 64; // audit_log.ip, agent_session.ip, login_failure.ip
   public static final int USER_AGENT = 300; // agent_session.user_agent
-
-  /**
-   * Why the customer left. No column of its own: it lives in the timeline line, which keeps its
-   * first 500 characters; this is the app's own limit.
-   */
-  public static final int ABANDON_REASON = 1_000;
 
   private Limits() {}
 }

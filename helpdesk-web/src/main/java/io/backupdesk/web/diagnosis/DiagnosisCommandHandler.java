@@ -30,9 +30,21 @@ abstract class DiagnosisCommandHandler<R> {
       throw new ConstraintViolationException(violations);
     }
     return work.apply(
-        ticketId, expectedVersion, diagnosis -> run(diagnosis, request, agent, clock.instant()));
+        ticketId,
+        expectedVersion,
+        diagnosis -> {
+          var happened = run(diagnosis, request, agent, clock.instant());
+          happened(ticketId, diagnosis, happened, agent);
+          return happened;
+        });
   }
 
   /** The core's command for this request. */
   abstract List<DiagnosisEvent> run(Diagnosis diagnosis, R request, String agent, Instant now);
+
+  /**
+   * What else the command writes, in its transaction (it commits with the command or not at all);
+   * most commands write nothing more than the diagnosis and the timeline.
+   */
+  void happened(long ticketId, Diagnosis diagnosis, List<DiagnosisEvent> events, String agent) {}
 }

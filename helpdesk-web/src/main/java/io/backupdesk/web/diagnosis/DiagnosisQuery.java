@@ -38,13 +38,24 @@ public class DiagnosisQuery implements DiagnosisStates {
   }
 
   static DiagnosisView view(DiagnosisRecord record, Diagnosis diagnosis) {
+    var pause =
+        record.pausedAt == null
+            ? null
+            : new DiagnosisView.Pause(record.pausedAt, record.pausedBy, record.pauseReason);
     return new DiagnosisView(
-        record.id, record.ticketId, record.attempt, record.version, record.updatedAt, diagnosis);
+        record.id,
+        record.ticketId,
+        record.attempt,
+        record.version,
+        record.updatedAt,
+        diagnosis,
+        pause);
   }
 
   /** The core aggregate, with the playbook version it was started on. */
   Diagnosis restore(DiagnosisRecord record) {
-    return Diagnosis.restore(playbook(record), DiagnosisMapper.toSnapshot(record));
+    Playbook playbook = playbook(record);
+    return Diagnosis.restore(playbook, DiagnosisMapper.toSnapshot(record, playbook));
   }
 
   private Playbook playbook(DiagnosisRecord record) {

@@ -2,6 +2,7 @@ package io.backupdesk.web.diagnosis;
 
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
+import io.backupdesk.diagnostics.diagnosis.OrderPolicy;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -54,9 +55,31 @@ public class DiagnosisRecord {
   public Instant endedAt;
   public Instant updatedAt;
 
+  /** The chosen order's step keys, comma-separated; null on rows written before orders. */
+  public String stepOrder;
+
+  @Enumerated(EnumType.STRING)
+  public OrderPolicy orderPolicy = OrderPolicy.ARTICLE;
+
+  public Integer orderModelVersion;
+  public double orderPropensity = 1;
+  public Integer orderOverrideFrom;
+  public String orderOverrideBy;
+  public Instant orderOverrideAt;
+
+  /** Who paused the diagnosis, when and why; set only while it is paused. */
+  public Instant pausedAt;
+
+  public String pausedBy;
+  public String pauseReason;
+
   @Version public int version;
 
   @OneToMany(mappedBy = "diagnosis", cascade = CascadeType.ALL, orphanRemoval = true)
-  @OrderBy("stepNumber")
+  @OrderBy("position, attempt")
   public List<StepResultRecord> results = new ArrayList<>();
+
+  @OneToMany(mappedBy = "diagnosis", cascade = CascadeType.ALL)
+  @OrderBy("seq")
+  public List<StepCorrectionRecord> corrections = new ArrayList<>();
 }

@@ -3,6 +3,7 @@ package io.backupdesk.web.diagnosis;
 import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisEvent;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisException;
+import io.backupdesk.diagnostics.ticket.AgentDirectory;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.common.RuleException;
@@ -29,6 +30,7 @@ class DiagnosisUnitOfWork {
   @Inject DiagnosisQuery query;
   @Inject TicketCases tickets;
   @Inject TicketQuery ticketQuery;
+  @Inject AgentDirectory agents;
   @Inject Clock clock;
 
   /**
@@ -65,12 +67,13 @@ class DiagnosisUnitOfWork {
     }
     Instant now = clock.instant();
     DiagnosisMapper.write(diagnosis.snapshot(), record, now);
+    DiagnosisMapper.notePause(record, happened);
     // The ticket follows the diagnosis; lock it so that a ticket change committed meanwhile (a new
     // priority, a note) makes this command wait instead of failing on the ticket's version.
     var ticket = tickets.lock(ticketId);
     try {
       var timeline =
-          ticket.ticketCase().diagnosisProgressed(diagnosis, record.attempt, happened, now);
+          ticket.ticketCase().diagnosisProgressed(diagnosis, record.attempt, happened, agents, now);
       tickets.store(ticket, timeline, record.id);
     } catch (DiagnosisException refused) {
       throw new RuleException(refused, null);

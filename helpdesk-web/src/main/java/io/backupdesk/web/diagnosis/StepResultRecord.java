@@ -45,5 +45,8 @@ public class StepResultRecord {
   public String recordedBy;
   public Instant verifiedAt;
   public String verifiedBy;
+  public int position;
+  public int attempt;
+  public int corrections;
   public Instant updatedAt;
 }

@@ -13,6 +13,12 @@ public class VerifyBackup extends DiagnosisCommandHandler<DiagnosisRequests.Veri
   @Override
   List<DiagnosisEvent> run(
       Diagnosis diagnosis, DiagnosisRequests.Verification request, String agent, Instant now) {
-    return diagnosis.verify(request.stepKey(), request.backupCompleted(), agent, now);
+    return diagnosis.verify(
+        request.stepKey(),
+        request.fixOption(),
+        request.backupCompleted(),
+        request.afterStillFailing(),
+        agent,
+        now);
   }
 }

@@ -26,7 +26,8 @@ public class AuditEntry {
     ACCOUNT_ENABLED,
     PASSWORD_RESET,
     TOKEN_CREATED,
-    TOKEN_REVOKED
+    TOKEN_REVOKED,
+    RESULT_CORRECTED
   }
 
   @Id

@@ -3,6 +3,7 @@ package io.backupdesk.web.identity;
 import io.backupdesk.web.common.Limits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
@@ -35,6 +36,21 @@ public class AuditLog {
               entry.ip = truncate(ip, Limits.IP);
               entries.persist(entry);
             });
+  }
+
+  /**
+   * An entry that is part of the caller's change (a corrected step result): it commits with the
+   * change or not at all, so the trail never shows a correction that did not happen.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordWithin(AuditEntry.Action action, String actor, String target, String detail) {
+    var entry = new AuditEntry();
+    entry.at = clock.instant();
+    entry.action = action;
+    entry.actor = truncate(actor, Limits.USERNAME);
+    entry.target = truncate(target, Limits.AUDIT_TARGET);
+    entry.detail = truncate(detail, Limits.AUDIT_DETAIL);
+    entries.persist(entry);
   }
 
   /** The newest entries first, optionally only those of one actor or action. */

@@ -3,6 +3,7 @@ package io.backupdesk.web.diagnosis.api;
 import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
+import io.backupdesk.diagnostics.diagnosis.OrderPolicy;
 import io.backupdesk.diagnostics.diagnosis.StepOutcome;
 import io.backupdesk.diagnostics.diagnosis.StepResult;
 import io.backupdesk.diagnostics.diagnosis.Verification;
@@ -45,14 +46,71 @@ public record DiagnosisJson(
                     + " abandoned), with instructions for the device; null once ended")
         CurrentStepJson currentStep,
     ProgressJson progress,
-    @Schema(description = "What was recorded at each step so far, in step order")
+    @Schema(
+            description =
+                "What was recorded so far, in the order walked; a step where more than one fix"
+                    + " was tried has one result per attempt")
         List<ResultJson> results,
     @Schema(description = "The fix waiting for the customer's test backup; null if none")
         PendingVerificationJson pendingVerification,
     @Schema(description = "The fix whose test backup completed; null unless RESOLVED")
         ResolutionJson resolution,
     @Schema(description = "Where it was handed on and why; null unless ESCALATED")
-        EscalationJson escalation) {
+        EscalationJson escalation,
+    @Schema(description = "The order the steps are walked in, as chosen at the start")
+        OrderJson order,
+    @Schema(
+            description =
+                "While the walk stays at a step after a fix failed its test backup: the step's"
+                    + " fixes not tried yet (POST `/another-fix` with one, or `/move-on`); else"
+                    + " null")
+        AnotherFixJson anotherFix,
+    @Schema(description = "Every correction of a recorded result, oldest first")
+        List<CorrectionJson> corrections,
+    @Schema(description = "Who paused it, when and why; null unless ABANDONED") PauseJson pause) {
+
+  /** The walked order with the choice behind it. */
+  @Schema(name = "DiagnosisOrder")
+  public record OrderJson(
+      @Schema(description = "ARTICLE, LEARNED or EXPLORE") OrderPolicy policy,
+      @Schema(description = "The step-order model it came from; null for ARTICLE")
+          Integer modelVersion,
+      @Schema(description = "The probability with which the policy chose it") double propensity,
+      @Schema(description = "Step keys as chosen at the start") List<String> chosen,
+      @Schema(description = "Step keys as walked (after any switch to the article's order)")
+          List<String> walked,
+      @Schema(description = "From which position on the article's order was followed, or null")
+          Integer articleOrderFrom,
+      String articleOrderBy,
+      Instant articleOrderAt) {}
+
+  /** The step the walk stays at after a failed fix, and what it still offers. */
+  @Schema(name = "AnotherFix")
+  public record AnotherFixJson(String stepKey, List<FixChoiceJson> untriedFixOptions) {}
+
+  /** A fix option not tried yet. */
+  @Schema(name = "FixChoice")
+  public record FixChoiceJson(
+      String key,
+      String label,
+      @Schema(description = "true when the customer must agree first (deletes data or costs money)")
+          boolean requiresConsent) {}
+
+  /** One correction: the result as it was, as it became (null when withdrawn), why, who, when. */
+  @Schema(name = "Correction")
+  public record CorrectionJson(
+      String stepKey,
+      int attempt,
+      ResultJson before,
+      @Schema(description = "null when the result was withdrawn as recorded by mistake")
+          ResultJson after,
+      String reason,
+      String correctedBy,
+      Instant at) {}
+
+  /** Who paused the diagnosis. */
+  @Schema(name = "Pause")
+  public record PauseJson(Instant at, String by, String reason) {}
 
   /** The step to work on now. */
   @Schema(name = "DiagnosisCurrentStep")
@@ -98,7 +156,13 @@ public record DiagnosisJson(
       String recordedBy,
       Instant verifiedAt,
       String verifiedBy,
-      @Schema(description = "Seconds spent on the step, pauses excluded") long timeSpentSeconds) {}
+      @Schema(description = "Seconds spent on the step, pauses excluded") long timeSpentSeconds,
+      @Schema(description = "Where the step stood in the walked order (1 = first walked)")
+          int position,
+      @Schema(description = "1 for the step's outcome, 2 and up for further fixes tried at it")
+          int attempt,
+      @Schema(description = "How often this result was corrected (see `corrections`)")
+          int corrections) {}
 
   /** A fix waiting for the customer's test backup. */
   @Schema(name = "PendingVerification")
@@ -180,7 +244,44 @@ public record DiagnosisJson(
             .orElse(null),
         d.escalation()
             .map(e -> new EscalationJson(e.target(), e.reason(), e.automatic()))
-            .orElse(null));
+            .orElse(null),
+        order(d),
+        d.isOfferingAnotherFix()
+            ? new AnotherFixJson(
+                current.key(),
+                d.untriedFixOptions().stream()
+                    .map(f -> new FixChoiceJson(f.key(), f.label(), f.requiresConsent()))
+                    .toList())
+            : null,
+        d.corrections().stream()
+            .map(
+                c ->
+                    new CorrectionJson(
+                        c.stepKey(),
+                        c.attempt(),
+                        result(playbook, c.before()),
+                        c.after() == null ? null : result(playbook, c.after()),
+                        c.reason(),
+                        c.correctedBy(),
+                        c.at()))
+            .toList(),
+        view.pause() == null
+            ? null
+            : new PauseJson(view.pause().at(), view.pause().by(), view.pause().reason()));
+  }
+
+  private static OrderJson order(Diagnosis d) {
+    var choice = d.orderChoice();
+    var override = d.orderOverride().orElse(null);
+    return new OrderJson(
+        choice.policy(),
+        choice.modelVersion(),
+        choice.propensity(),
+        choice.order().stepKeys(),
+        d.order().stepKeys(),
+        override == null ? null : override.fromPosition(),
+        override == null ? null : override.agent(),
+        override == null ? null : override.at());
   }
 
   private static ResultJson result(Playbook playbook, StepResult r) {
@@ -200,6 +301,9 @@ public record DiagnosisJson(
         r.recordedBy(),
         r.verifiedAt(),
         r.verifiedBy(),
-        r.timeSpent().toSeconds());
+        r.timeSpent().toSeconds(),
+        r.position(),
+        r.attempt(),
+        r.corrections());
   }
 }

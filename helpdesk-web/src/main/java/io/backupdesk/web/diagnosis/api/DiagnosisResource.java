@@ -10,13 +10,17 @@ import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.common.api.Preconditions;
 import io.backupdesk.web.diagnosis.AbandonDiagnosis;
+import io.backupdesk.web.diagnosis.CorrectResult;
 import io.backupdesk.web.diagnosis.DiagnosisQuery;
 import io.backupdesk.web.diagnosis.DiagnosisRequests;
 import io.backupdesk.web.diagnosis.DiagnosisView;
 import io.backupdesk.web.diagnosis.EscalateDiagnosis;
+import io.backupdesk.web.diagnosis.FollowArticleOrder;
+import io.backupdesk.web.diagnosis.MoveOn;
 import io.backupdesk.web.diagnosis.RecordOutcome;
 import io.backupdesk.web.diagnosis.ResumeDiagnosis;
 import io.backupdesk.web.diagnosis.StartDiagnosis;
+import io.backupdesk.web.diagnosis.TryAnotherFix;
 import io.backupdesk.web.diagnosis.VerifyBackup;
 import io.backupdesk.web.ticket.TicketQuery;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -61,6 +65,10 @@ public class DiagnosisResource {
   @Inject EscalateDiagnosis escalateDiagnosis;
   @Inject AbandonDiagnosis abandonDiagnosis;
   @Inject ResumeDiagnosis resumeDiagnosis;
+  @Inject TryAnotherFix tryAnotherFix;
+  @Inject MoveOn moveOn;
+  @Inject FollowArticleOrder followArticleOrder;
+  @Inject CorrectResult correctResult;
   @Inject DiagnosisQuery diagnoses;
   @Inject TicketQuery tickets;
   @Inject SecurityIdentity identity;
@@ -157,8 +165,9 @@ public class DiagnosisResource {
   @Operation(
       summary = "Record whether the test backup after a fix completed",
       description =
-          "A completed backup resolves the diagnosis with that fix (ticket RESOLVED); a failing"
-              + " one moves on to the next step.")
+          "A completed backup resolves the diagnosis with that fix (ticket RESOLVED). A failing"
+              + " one moves on to the next step, or with `ifStillFailing: STAY_AT_STEP` stays at"
+              + " the step so that another of its fixes can be tried (`anotherFix`).")
   @APIResponse(
       responseCode = "200",
       description = "The diagnosis after the verification",
@@ -272,6 +281,165 @@ public class DiagnosisResource {
     var request = body == null ? new DiagnosisRequests.Resumption(null) : body;
     var expected = Preconditions.expectedVersion(request.version(), ifMatch);
     return ok(resumeDiagnosis.handle(ticketId, expected, request, agent()));
+  }
+
+  @POST
+  @Path("another-fix")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Try another fix at the step after a fix failed its test backup",
+      description =
+          "Only while `anotherFix` is set: after a verification with `backupCompleted: false` and"
+              + " `ifStillFailing: STAY_AT_STEP`. The fix must be one of the step's fixes not tried"
+              + " yet (`anotherFix.untriedFixOptions`); a fix that deletes data or costs money"
+              + " needs `consent: true`. It is recorded as the step's next attempt and waits for"
+              + " its own test backup; if that completes, this fix is the resolution. Sending the"
+              + " same fix again changes nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The diagnosis awaiting the new fix's test backup",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          STALE
+              + " Also: the walk is not staying at that step after a failed fix (illegal-transition).")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
+  @APIResponse(
+      responseCode = "422",
+      description =
+          RULE_BROKEN
+              + " Also: fix-already-tried (the step's first fix again), consent-required,"
+              + " unknown-fix-option.")
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  public Response tryAnotherFix(
+      @PathParam("ticketId") long ticketId,
+      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Valid @NotNull(message = "Send the fix as a JSON object")
+          DiagnosisRequests.AnotherFix body) {
+    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
+    return ok(tryAnotherFix.handle(ticketId, expected, body, agent()));
+  }
+
+  @POST
+  @Path("move-on")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Move on from the step after a failed fix without trying another of its fixes",
+      description =
+          "Only while `anotherFix` is set. Goes on to the next step of the order; after the last"
+              + " step the diagnosis escalates to tier 2 by itself. Repeating it changes nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The diagnosis at its next step",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
+  @APIResponse(
+      responseCode = "409",
+      description = STALE + " Also: the walk is not staying at that step after a failed fix.")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
+  @APIResponse(responseCode = "422", description = "Unknown step")
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  public Response moveOn(
+      @PathParam("ticketId") long ticketId,
+      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Valid @NotNull(message = "Send the step as a JSON object") DiagnosisRequests.MoveOn body) {
+    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
+    return ok(moveOn.handle(ticketId, expected, body, agent()));
+  }
+
+  @POST
+  @Path("article-order")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Walk the remaining steps in the article's order",
+      description =
+          "For a diagnosis that started with a learned or explored order: the steps already walked"
+              + " keep their places, the rest follow the article. The original choice stays in"
+              + " `order` next to the switch. Changes nothing when the remaining steps already"
+              + " follow the article. The body is optional.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The diagnosis in its new order",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
+  @APIResponse(responseCode = "409", description = STALE + " Also: the diagnosis has ended.")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  public Response followArticleOrder(
+      @PathParam("ticketId") long ticketId,
+      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      DiagnosisRequests.ArticleOrder body) {
+    var request = body == null ? new DiagnosisRequests.ArticleOrder(null) : body;
+    var expected = Preconditions.expectedVersion(request.version(), ifMatch);
+    return ok(followArticleOrder.handle(ticketId, expected, request, agent()));
+  }
+
+  @POST
+  @Path("corrections")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Correct a recorded result",
+      description =
+          "Replaces the result of `stepKey` (attempt `attempt`, default 1) with another answer, or"
+              + " with `withdraw: true` takes the latest result back as recorded by mistake. A"
+              + " `reason` is required. The original stays in `corrections`, the timeline and the"
+              + " audit; reports and the export show the corrected value. An agent may correct a"
+              + " result they recorded (or whose test backup they answered) while the diagnosis"
+              + " has not ended; a supervisor any result at any time. Correcting the latest result"
+              + " moves the walk to where the new answer leaves it (an ended diagnosis it no"
+              + " longer supports reopens, paused); an earlier result may only become an answer"
+              + " after which the walk goes on. Repeating a correction changes nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The diagnosis with the corrected result",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "correction-not-permitted: not your result, or the diagnosis has ended (ask a"
+              + " supervisor)")
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          STALE
+              + " Also: contradicting-correction (later results contradict the new answer:"
+              + " withdraw them first, latest first).")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "correction-reason-required, nothing-to-correct (no such result), or a playbook rule"
+              + " (unknown fix option, consent required, skip reason required, ...)")
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  public Response correct(
+      @PathParam("ticketId") long ticketId,
+      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Valid @NotNull(message = "Send the correction as a JSON object")
+          DiagnosisRequests.Correction body) {
+    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
+    return ok(correctResult.handle(ticketId, expected, body, agent()));
   }
 
   private static Response ok(DiagnosisView view) {

@@ -368,7 +368,7 @@ final class TicketStory {
     }
 
     void apply(List<DiagnosisEvent> happened, Instant at) {
-      record(id, ticket.diagnosisProgressed(diagnosis, attempt, happened, at));
+      record(id, ticket.diagnosisProgressed(diagnosis, attempt, happened, staffNames, at));
       touch();
       latest = Optional.of(new LatestDiagnosis(attempt, diagnosis.status()));
       commands++;
