@@ -126,6 +126,18 @@ SET summary = left(summary, length(summary) - length(' (note: ' || body || ')'))
 WHERE kind = 'STEP_RECORDED' AND body IS NOT NULL
   AND right(summary, length(' (note: ' || body || ')')) = ' (note: ' || body || ')';
 
+-- ---- Timeline: a failed test backup is its own kind ---------------------------------------------
+-- It was VERIFIED like a backup that completed, and looked like a success wherever the kind
+-- decides the look.
+ALTER TABLE ticket_event DROP CONSTRAINT ticket_event_kind_check;
+ALTER TABLE ticket_event ADD CONSTRAINT ticket_event_kind_check CHECK (kind IN
+    ('CREATED', 'ASSIGNED', 'PRIORITY_CHANGED', 'STATUS_CHANGED', 'NOTE',
+     'DIAGNOSIS_STARTED', 'STEP_RECORDED', 'VERIFIED', 'RESOLVED', 'ESCALATED',
+     'WAITING_ON_APPLE', 'ABANDONED', 'RESUMED', 'REOPENED', 'CLOSED',
+     'MOVED_ON', 'ORDER_CHANGED', 'CORRECTED', 'DIAGNOSIS_REOPENED', 'BACKUP_STILL_FAILING'));
+UPDATE ticket_event SET kind = 'BACKUP_STILL_FAILING'
+WHERE kind = 'VERIFIED' AND summary LIKE '%: the test backup still fails';
+
 -- ---- Reports ------------------------------------------------------------------------------------
 -- A step counts once in the reports however many fixes were tried at it (the resolving fix is the
 -- diagnosis's resolution), and a further attempt or a correction recomputes its customer. Every

@@ -337,7 +337,9 @@ public final class TicketCase {
 
     @Override
     public TimelineEntry verified(DiagnosisEvent.Verified event) {
-      return line(TimelineKind.VERIFIED, event);
+      return line(
+          event.backupCompleted() ? TimelineKind.VERIFIED : TimelineKind.BACKUP_STILL_FAILING,
+          event);
     }
 
     @Override

@@ -23,7 +23,9 @@ public enum TimelineKind {
   MOVED_ON,
   ORDER_CHANGED,
   CORRECTED,
-  DIAGNOSIS_REOPENED;
+  DIAGNOSIS_REOPENED,
+  /** A fix's test backup still failed: kept apart from VERIFIED so it never reads as success. */
+  BACKUP_STILL_FAILING;
 
   /** Whether the line tells what a diagnosis did (and so belongs to that diagnosis). */
   public boolean aboutDiagnosis() {
@@ -39,7 +41,8 @@ public enum TimelineKind {
               MOVED_ON,
               ORDER_CHANGED,
               CORRECTED,
-              DIAGNOSIS_REOPENED ->
+              DIAGNOSIS_REOPENED,
+              BACKUP_STILL_FAILING ->
           true;
       case CREATED, ASSIGNED, PRIORITY_CHANGED, STATUS_CHANGED, NOTE, REOPENED, CLOSED -> false;
     };

@@ -4,8 +4,12 @@ import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.Escalation;
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
+import io.backupdesk.diagnostics.diagnosis.OrderPolicy;
 import io.backupdesk.diagnostics.diagnosis.Resolution;
+import io.backupdesk.diagnostics.diagnosis.StepOutcome;
 import io.backupdesk.diagnostics.diagnosis.StepResult;
+import io.backupdesk.diagnostics.diagnosis.Verification;
+import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.InstructionBlock;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
@@ -32,13 +36,17 @@ public record DiagnosisPage(
     String result,
     String message,
     Typed typed,
-    List<EscalationTarget> targets) {
+    List<EscalationTarget> targets,
+    List<ResultLine> results,
+    String pausedBy) {
 
   /** Which part of the diagnosis page applies. */
   public enum Mode {
     NOT_STARTED,
     STEP,
     VERIFY,
+    /** A fix failed its test backup and the walk stays at the step: another fix, or move on. */
+    ANOTHER_FIX,
     PAUSED,
     ENDED
   }
@@ -46,6 +54,8 @@ public record DiagnosisPage(
   /** Where a step of the progress list stands; the page styles each state. */
   public enum StepState {
     DONE,
+    /** Its fixes were tried and the backup still fails: never shown like a step that is done. */
+    STILL_FAILING,
     CURRENT,
     AHEAD
   }
@@ -58,7 +68,27 @@ public record DiagnosisPage(
     public boolean current() {
       return state == StepState.CURRENT;
     }
+
+    public boolean stillFailing() {
+      return state == StepState.STILL_FAILING;
+    }
   }
+
+  /**
+   * One recorded result in the list under the step, with its correction form when the viewer may
+   * correct it ({@code correctable}); {@code latest} results may also be withdrawn.
+   */
+  public record ResultLine(
+      String stepKey,
+      int attempt,
+      String title,
+      String outcome,
+      boolean stillFailing,
+      String recordedBy,
+      int corrections,
+      boolean correctable,
+      boolean latest,
+      PlaybookStep step) {}
 
   /** The question after a fix; the core's prompt explains how the customer checks. */
   public static final String VERIFY_QUESTION = "Did Back Up Now complete?";
@@ -82,6 +112,60 @@ public record DiagnosisPage(
         .orElse(null);
   }
 
+  /** The step's fixes not tried yet, while the walk stays at it after a failed fix. */
+  public List<FixOption> untriedFixes() {
+    return view == null ? List.of() : view.diagnosis().untriedFixOptions();
+  }
+
+  /** The fix that failed its test backup, while the walk stays at its step. */
+  public String failedFix() {
+    if (view == null || step == null || mode != Mode.ANOTHER_FIX) {
+      return null;
+    }
+    return view.diagnosis()
+        .result(step.key())
+        .map(r -> step.fixLabel(r.fixOptionKey()))
+        .orElse(null);
+  }
+
+  /**
+   * Whether the step waiting for a test backup has fixes left to try, so that "still fails" may
+   * stay at the step instead of moving on.
+   */
+  public boolean otherFixesLeft() {
+    if (view == null || step == null || mode != Mode.VERIFY) {
+      return false;
+    }
+    var tried =
+        view.diagnosis().attempts(step.key()).stream().map(StepResult::fixOptionKey).toList();
+    return step.fixOptions().stream().anyMatch(f -> !tried.contains(f.key()));
+  }
+
+  /** A learned or explored order the agent may still swap for the article's. */
+  public boolean canFollowArticleOrder() {
+    return view != null
+        && (mode == Mode.STEP || mode == Mode.ANOTHER_FIX)
+        && view.diagnosis().orderChoice().policy() != OrderPolicy.ARTICLE
+        && view.diagnosis().orderOverride().isEmpty();
+  }
+
+  /** Who paused the diagnosis, when and why; null unless paused. */
+  public DiagnosisView.Pause pause() {
+    return mode == Mode.PAUSED && view != null ? view.pause() : null;
+  }
+
+  /** The outcomes a correction may choose at a step. */
+  public List<StepOutcome> outcomesAt(PlaybookStep at) {
+    return java.util.Arrays.stream(StepOutcome.values())
+        .filter(o -> o != StepOutcome.OUTAGE || at.detectsOutage())
+        .filter(o -> o != StepOutcome.FIXED || !at.fixOptions().isEmpty())
+        .toList();
+  }
+
+  public List<Verification> verifications() {
+    return List.of(Verification.values());
+  }
+
   public boolean notStarted() {
     return mode == Mode.NOT_STARTED;
   }
@@ -92,11 +176,14 @@ public record DiagnosisPage(
 
   /** Escalating is possible while the diagnosis has not ended, paused or not. */
   public boolean canEscalate() {
-    return mode == Mode.STEP || mode == Mode.VERIFY || mode == Mode.PAUSED;
+    return mode == Mode.STEP
+        || mode == Mode.VERIFY
+        || mode == Mode.ANOTHER_FIX
+        || mode == Mode.PAUSED;
   }
 
   public boolean canAbandon() {
-    return mode == Mode.STEP || mode == Mode.VERIFY;
+    return mode == Mode.STEP || mode == Mode.VERIFY || mode == Mode.ANOTHER_FIX;
   }
 
   /** Instructions carry their headings when the customer's phone does not settle the variant. */
@@ -117,14 +204,31 @@ public record DiagnosisPage(
         null,
         message,
         Typed.NOTHING,
-        List.of());
+        List.of(),
+        List.of(),
+        null);
+  }
+
+  /**
+   * Who looks at the page: their results are theirs to correct while the diagnosis is open; a
+   * supervisor may correct any at any time (the core's {@code CorrectionScope}, which decides).
+   */
+  record Viewer(String username, boolean supervisor, java.util.Map<String, String> names) {
+    String name(String user) {
+      return user == null ? null : names.getOrDefault(user, user);
+    }
   }
 
   static DiagnosisPage of(
-      TicketJson ticket, DiagnosisView view, Diagnosis diagnosis, String message, Typed typed) {
+      TicketJson ticket,
+      DiagnosisView view,
+      Diagnosis diagnosis,
+      String message,
+      Typed typed,
+      Viewer viewer) {
     Mode mode =
         switch (diagnosis.status()) {
-          case IN_PROGRESS -> Mode.STEP;
+          case IN_PROGRESS -> diagnosis.isOfferingAnotherFix() ? Mode.ANOTHER_FIX : Mode.STEP;
           case AWAITING_VERIFICATION -> Mode.VERIFY;
           case ABANDONED -> Mode.PAUSED;
           case RESOLVED, ESCALATED, WAITING_ON_APPLE -> Mode.ENDED;
@@ -142,7 +246,34 @@ public record DiagnosisPage(
         result(diagnosis),
         message,
         typed,
-        List.of(EscalationTarget.values()));
+        List.of(EscalationTarget.values()),
+        results(diagnosis, viewer),
+        view.pause() == null ? null : viewer.name(view.pause().by()));
+  }
+
+  private static List<ResultLine> results(Diagnosis diagnosis, Viewer viewer) {
+    var all = diagnosis.results();
+    boolean open = !diagnosis.status().isEnded();
+    var lines = new ArrayList<ResultLine>();
+    for (int i = 0; i < all.size(); i++) {
+      StepResult r = all.get(i);
+      PlaybookStep step = diagnosis.playbook().step(r.stepKey()).orElseThrow();
+      boolean own =
+          viewer.username().equals(r.recordedBy()) || viewer.username().equals(r.verifiedBy());
+      lines.add(
+          new ResultLine(
+              r.stepKey(),
+              r.attempt(),
+              step.numberedTitle() + (r.attempt() > 1 ? " · fix " + r.attempt() : ""),
+              outcome(step, r),
+              r.isFailedFix(),
+              viewer.name(r.recordedBy()),
+              r.corrections(),
+              viewer.supervisor() || (open && own),
+              i == all.size() - 1,
+              step));
+    }
+    return List.copyOf(lines);
   }
 
   private static List<StepLine> steps(Diagnosis diagnosis) {
@@ -154,12 +285,11 @@ public record DiagnosisPage(
       Optional<StepResult> result = diagnosis.result(step.key());
       if (result.isPresent()) {
         boolean pending = running && step.number() == current;
-        lines.add(
-            new StepLine(
-                step.number(),
-                step.title(),
-                pending ? StepState.CURRENT : StepState.DONE,
-                outcome(step, result.get())));
+        StepState state =
+            pending
+                ? StepState.CURRENT
+                : result.get().isFailedFix() ? StepState.STILL_FAILING : StepState.DONE;
+        lines.add(new StepLine(step.number(), step.title(), state, outcome(step, result.get())));
       } else if (running && step.number() == current) {
         lines.add(new StepLine(step.number(), step.title(), StepState.CURRENT, "current step"));
       } else {
@@ -177,11 +307,16 @@ public record DiagnosisPage(
       case NOT_APPLICABLE -> "not applicable";
       case OUTAGE -> "Apple outage";
       case SKIPPED -> "skipped: " + result.skipReason();
+        // Only a completed test backup makes a fix a fix; a failed one must never read as success.
       case FIXED ->
-          "fixed ("
-              + step.fixLabel(result.fixOptionKey())
-              + "), "
-              + result.verification().label().toLowerCase(java.util.Locale.ROOT);
+          switch (result.verification()) {
+            case BACKUP_COMPLETED ->
+                "fixed (" + step.fixLabel(result.fixOptionKey()) + "), backup completed";
+            case PENDING ->
+                "fix tried (" + step.fixLabel(result.fixOptionKey()) + "), test backup pending";
+            case STILL_FAILING ->
+                "not fixed: " + step.fixLabel(result.fixOptionKey()) + " tried, backup still fails";
+          };
     };
   }
 

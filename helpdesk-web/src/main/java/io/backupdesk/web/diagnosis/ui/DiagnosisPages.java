@@ -1,24 +1,31 @@
 package io.backupdesk.web.diagnosis.ui;
 
+import io.backupdesk.diagnostics.diagnosis.AfterStillFailing;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
 import io.backupdesk.diagnostics.diagnosis.StepOutcome;
+import io.backupdesk.diagnostics.diagnosis.Verification;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.ProblemType;
 import io.backupdesk.web.common.RuleException;
 import io.backupdesk.web.diagnosis.AbandonDiagnosis;
+import io.backupdesk.web.diagnosis.CorrectResult;
 import io.backupdesk.web.diagnosis.DiagnosisQuery;
 import io.backupdesk.web.diagnosis.DiagnosisRequests;
 import io.backupdesk.web.diagnosis.DiagnosisView;
 import io.backupdesk.web.diagnosis.EscalateDiagnosis;
+import io.backupdesk.web.diagnosis.FollowArticleOrder;
+import io.backupdesk.web.diagnosis.MoveOn;
 import io.backupdesk.web.diagnosis.RecordOutcome;
 import io.backupdesk.web.diagnosis.ResumeDiagnosis;
 import io.backupdesk.web.diagnosis.StartDiagnosis;
+import io.backupdesk.web.diagnosis.TryAnotherFix;
 import io.backupdesk.web.diagnosis.VerifyBackup;
 import io.backupdesk.web.identity.ui.CurrentAgent;
 import io.backupdesk.web.ticket.TicketQuery;
 import io.backupdesk.web.ticket.api.TicketJson;
+import io.backupdesk.web.ticket.ui.AgentNames;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,6 +69,11 @@ public class DiagnosisPages {
   @Inject EscalateDiagnosis escalateDiagnosis;
   @Inject AbandonDiagnosis abandonDiagnosis;
   @Inject ResumeDiagnosis resumeDiagnosis;
+  @Inject TryAnotherFix tryAnotherFix;
+  @Inject MoveOn moveOn;
+  @Inject FollowArticleOrder followArticleOrder;
+  @Inject CorrectResult correctResult;
+  @Inject AgentNames agentNames;
   @Inject DiagnosisQuery diagnoses;
   @Inject TicketQuery tickets;
   @Inject CurrentAgent currentAgent;
@@ -110,9 +122,104 @@ public class DiagnosisPages {
       @RestForm Integer version,
       @RestForm String step,
       @RestForm String completed) {
+    // "no-try-another" stays at the step so that another of its fixes can be tried.
     var request =
-        new DiagnosisRequests.Verification(step, "yes".equalsIgnoreCase(completed), version);
+        new DiagnosisRequests.Verification(
+            step,
+            "yes".equalsIgnoreCase(completed),
+            null,
+            "no-try-another".equalsIgnoreCase(completed)
+                ? AfterStillFailing.STAY_AT_STEP
+                : AfterStillFailing.MOVE_ON,
+            version);
     return run(id, Typed.NOTHING, () -> verifyBackup.handle(id, version, request, me()));
+  }
+
+  @POST
+  @Path("another-fix")
+  public Response anotherFix(
+      @RestPath long id,
+      @RestForm Integer version,
+      @RestForm String step,
+      @RestForm String fix,
+      @RestForm List<String> consent,
+      @RestForm String note) {
+    var typed = new Typed(note, null, consent == null ? List.of() : consent, null);
+    String chosen = fix == null ? "" : fix.strip();
+    var request =
+        new DiagnosisRequests.AnotherFix(step, chosen, note, typed.consented(chosen), version);
+    return run(id, typed, () -> tryAnotherFix.handle(id, version, request, me()));
+  }
+
+  @POST
+  @Path("move-on")
+  public Response moveOn(@RestPath long id, @RestForm Integer version, @RestForm String step) {
+    var request = new DiagnosisRequests.MoveOn(step, version);
+    return run(id, Typed.NOTHING, () -> moveOn.handle(id, version, request, me()));
+  }
+
+  @POST
+  @Path("article-order")
+  public Response articleOrder(@RestPath long id, @RestForm Integer version) {
+    var request = new DiagnosisRequests.ArticleOrder(version);
+    return run(id, Typed.NOTHING, () -> followArticleOrder.handle(id, version, request, me()));
+  }
+
+  /**
+   * The correction form of one result: "save" replaces it with the chosen answer, "withdraw" takes
+   * it back. The form's first (hidden) button is "save", so Enter in a text field never withdraws.
+   */
+  @POST
+  @Path("corrections")
+  public Response correct(
+      @RestPath long id,
+      @RestForm Integer version,
+      @RestForm String step,
+      @RestForm Integer attempt,
+      @RestForm String action,
+      @RestForm String outcome,
+      @RestForm String fix,
+      @RestForm String consent,
+      @RestForm String verification,
+      @RestForm String skipReason,
+      @RestForm String reason) {
+    var typed = new Typed(null, null, List.of(), null).withCorrection(step, attempt, reason);
+    return run(
+        id,
+        typed,
+        () -> {
+          boolean withdraw = "withdraw".equals(action);
+          StepOutcome chosen = withdraw ? null : parse(StepOutcome.class, outcome, "outcome");
+          boolean fixed = chosen == StepOutcome.FIXED;
+          var request =
+              new DiagnosisRequests.Correction(
+                  step,
+                  attempt,
+                  withdraw,
+                  chosen,
+                  fixed ? fix : null,
+                  chosen == StepOutcome.SKIPPED ? skipReason : null,
+                  fixed && consent != null && !consent.isBlank(),
+                  fixed ? parse(Verification.class, verification, "verification") : null,
+                  reason,
+                  version);
+          return correctResult.handle(id, version, request, me());
+        });
+  }
+
+  /** A choice of a form's select; blank is no choice (null). */
+  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+    if (value == null || value.isBlank()) {
+      if (type == StepOutcome.class) {
+        throw new InvalidInputException(field, "Choose the corrected outcome.");
+      }
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(field, "Choose one of the listed values.");
+    }
   }
 
   @POST
@@ -238,6 +345,7 @@ public class DiagnosisPages {
       return DiagnosisPage.notStarted(ticket, message);
     }
     DiagnosisView view = latest.get();
-    return DiagnosisPage.of(ticket, view, view.diagnosis(), message, typed);
+    var viewer = new DiagnosisPage.Viewer(me(), currentAgent.isSupervisor(), agentNames.all());
+    return DiagnosisPage.of(ticket, view, view.diagnosis(), message, typed, viewer);
   }
 }
