@@ -97,7 +97,10 @@ public class ExportResource {
           "Columns: diagnosis_id, ticket_id, attempt, playbook_version, device_model, ios_version,"
               + " status, current_step, resolved_step_key, resolved_step_number,"
               + " resolved_fix_option, escalation_target, escalation_automatic, started_by,"
-              + " started_at, ended_at, updated_at, cursor. from/to filter on started_at.")
+              + " started_at, ended_at, updated_at, step_order (the order chosen at the start,"
+              + " comma-separated step keys), order_policy (ARTICLE, LEARNED or EXPLORE),"
+              + " order_propensity (the probability the policy chose that order),"
+              + " order_model_version (empty for ARTICLE), cursor. from/to filter on started_at.")
   @APIResponse(
       responseCode = "200",
       description = "The rows, streamed",
@@ -128,7 +131,10 @@ public class ExportResource {
           "One row per recorded step. Columns: step_result_id, ticket_id, diagnosis_id, step_key,"
               + " step_number, playbook_version, step_version, outcome, fix_option, verification"
               + " (PENDING, BACKUP_COMPLETED, STILL_FAILING or empty), consent_given, agent (who"
-              + " recorded it), started_at, ended_at, verified_at, verified_by, updated_at, cursor."
+              + " recorded it), started_at, ended_at, verified_at, verified_by, updated_at,"
+              + " position (where the step stood in the walked order), attempt (1 for the step's"
+              + " outcome, 2 and up for further fixes tried at it), corrections (how often it was"
+              + " corrected; the row holds the corrected values), cursor."
               + " from/to filter on ended_at (when the result was recorded).")
   @APIResponse(
       responseCode = "200",

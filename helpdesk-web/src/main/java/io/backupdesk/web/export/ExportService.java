@@ -158,6 +158,14 @@ class ExportService {
                   generator.writeNumber(value);
                 }
               }
+              case DECIMAL -> {
+                double value = result.getDouble(i + 1);
+                if (result.wasNull()) {
+                  generator.writeNull();
+                } else {
+                  generator.writeNumber(value);
+                }
+              }
               case BOOLEAN -> {
                 boolean value = result.getBoolean(i + 1);
                 if (result.wasNull()) {

@@ -50,7 +50,13 @@ enum ExportTable {
           Column.text("started_by", "x.started_by"),
           Column.time("started_at", "x.started_at"),
           Column.time("ended_at", "x.ended_at"),
-          Column.time("updated_at", "x.updated_at"))),
+          Column.time("updated_at", "x.updated_at"),
+          // The order walked, as chosen at the start (comma-separated step keys), its policy,
+          // the probability the policy chose it with, and the step-order model it came from.
+          Column.text("step_order", "x.step_order"),
+          Column.text("order_policy", "x.order_policy"),
+          Column.decimal("order_propensity", "x.order_propensity"),
+          Column.number("order_model_version", "x.order_model_version"))),
   STEP_RESULTS(
       "step-results",
       "step_result x JOIN diagnosis d ON d.id = x.diagnosis_id",
@@ -73,7 +79,13 @@ enum ExportTable {
           Column.time("ended_at", "x.ended_at"),
           Column.time("verified_at", "x.verified_at"),
           Column.text("verified_by", "x.verified_by"),
-          Column.time("updated_at", "x.updated_at")));
+          Column.time("updated_at", "x.updated_at"),
+          // Where the step stood in the walked order; 1 for a step's outcome, 2 and up for
+          // further fixes tried at it; how often the result was corrected (the row shows the
+          // corrected values, and a correction makes an incremental pull deliver it again).
+          Column.number("position", "x.position"),
+          Column.number("attempt", "x.attempt"),
+          Column.number("corrections", "x.corrections")));
 
   /** The last column of every export: where to resume after this row. */
   static final Column CURSOR = Column.text("cursor", "x.change_txid::text || '-' || x.id");
@@ -104,6 +116,7 @@ enum ExportTable {
   /** How a column is written. */
   enum Kind {
     NUMBER,
+    DECIMAL,
     TEXT,
     BOOLEAN,
     TIME
@@ -113,6 +126,10 @@ enum ExportTable {
   record Column(String name, String expression, Kind kind) {
     static Column number(String name, String expression) {
       return new Column(name, expression, Kind.NUMBER);
+    }
+
+    static Column decimal(String name, String expression) {
+      return new Column(name, expression, Kind.DECIMAL);
     }
 
     static Column text(String name, String expression) {

@@ -38,7 +38,7 @@ class ExportResourceTest {
   static final String STEP_HEADER =
       "step_result_id,ticket_id,diagnosis_id,step_key,step_number,playbook_version,step_version,"
           + "outcome,fix_option,verification,consent_given,agent,started_at,ended_at,verified_at,"
-          + "verified_by,updated_at,cursor";
+          + "verified_by,updated_at,position,attempt,corrections,cursor";
   static final String JUNE = "from=2018-06-01&to=2018-06-02";
 
   @Inject TestTickets tickets;
@@ -99,7 +99,7 @@ class ExportResourceTest {
                 + steps.get(0).get(1)
                 + ",backup-switch,1,1,1,NOTHING_WRONG,,,false,exp-agent,"
                 + "2018-06-01T10:00:00.000000Z,2018-06-01T10:05:00.000000Z,,,"
-                + "2018-06-01T10:05:00.000000Z,"
+                + "2018-06-01T10:05:00.000000Z,1,1,0,"
                 + steps.get(0).get(2),
             steps.get(1).get(0)
                 + ","
@@ -108,7 +108,7 @@ class ExportResourceTest {
                 + steps.get(1).get(1)
                 + ",wifi,2,1,1,FIXED,join-network,BACKUP_COMPLETED,false,exp-agent,"
                 + "2018-06-01T10:05:00.000000Z,2018-06-01T10:15:00.000000Z,"
-                + "2018-06-01T10:15:00.000000Z,exp-agent,2018-06-01T10:15:00.000000Z,"
+                + "2018-06-01T10:15:00.000000Z,exp-agent,2018-06-01T10:15:00.000000Z,2,1,0,"
                 + steps.get(1).get(2),
             steps.get(2).get(0)
                 + ","
@@ -117,7 +117,7 @@ class ExportResourceTest {
                 + steps.get(2).get(1)
                 + ",backup-switch,1,1,1,NOTHING_WRONG,,,false,exp-agent,"
                 + "2018-06-02T08:00:00.000000Z,2018-06-02T08:03:00.000000Z,,,"
-                + "2018-06-02T08:03:00.000000Z,"
+                + "2018-06-02T08:03:00.000000Z,1,1,0,"
                 + steps.get(2).get(2));
   }
 
@@ -149,6 +149,7 @@ class ExportResourceTest {
                 + "\"started_at\":\"2018-06-01T10:00:00.000000Z\","
                 + "\"ended_at\":\"2018-06-01T10:05:00.000000Z\",\"verified_at\":null,"
                 + "\"verified_by\":null,\"updated_at\":\"2018-06-01T10:05:00.000000Z\","
+                + "\"position\":1,\"attempt\":1,\"corrections\":0,"
                 + "\"cursor\":\""
                 + steps.get(0).get(2)
                 + "\"}",
@@ -165,6 +166,7 @@ class ExportResourceTest {
                 + "\"ended_at\":\"2018-06-01T10:15:00.000000Z\","
                 + "\"verified_at\":\"2018-06-01T10:15:00.000000Z\",\"verified_by\":\"exp-agent\","
                 + "\"updated_at\":\"2018-06-01T10:15:00.000000Z\","
+                + "\"position\":2,\"attempt\":1,\"corrections\":0,"
                 + "\"cursor\":\""
                 + steps.get(1).get(2)
                 + "\"}",
@@ -180,6 +182,7 @@ class ExportResourceTest {
                 + "\"started_at\":\"2018-06-02T08:00:00.000000Z\","
                 + "\"ended_at\":\"2018-06-02T08:03:00.000000Z\",\"verified_at\":null,"
                 + "\"verified_by\":null,\"updated_at\":\"2018-06-02T08:03:00.000000Z\","
+                + "\"position\":1,\"attempt\":1,\"corrections\":0,"
                 + "\"cursor\":\""
                 + steps.get(2).get(2)
                 + "\"}");
@@ -212,7 +215,11 @@ class ExportResourceTest {
                     + "\"resolved_step_number\":2,\"resolved_fix_option\":\"join-network\","
                     + "\"escalation_target\":null,\"escalation_automatic\":null,"
                     + "\"started_by\":\"exp-agent\",\"started_at\":\"2018-06-01T10:00:00.000000Z\","
-                    + "\"ended_at\":\"2018-06-01T10:20:00.000000Z\","));
+                    + "\"ended_at\":\"2018-06-01T10:20:00.000000Z\","),
+            // Rows written before orders existed walk the article's order, chosen with certainty.
+            org.hamcrest.Matchers.containsString(
+                "\"step_order\":null,\"order_policy\":\"ARTICLE\",\"order_propensity\":1.0,"
+                    + "\"order_model_version\":null,\"cursor\":"));
   }
 
   @Test
