@@ -30,7 +30,14 @@ public class DiagnosisQuery implements DiagnosisStates {
   public Optional<DiagnosisState> latestOf(long ticketId) {
     return diagnoses
         .latestOf(ticketId)
-        .map(r -> new DiagnosisState(r.attempt, r.status, r.results.size(), playbook(r).size()));
+        .map(
+            r ->
+                new DiagnosisState(
+                    r.attempt,
+                    r.status,
+                    // Steps with a result: a step where several fixes were tried counts once.
+                    (int) r.results.stream().map(s -> s.stepKey).distinct().count(),
+                    playbook(r).size()));
   }
 
   DiagnosisView view(DiagnosisRecord record) {

@@ -50,6 +50,18 @@ class ApiDescriptionTest {
           Map.entry(
               "/api/v1/tickets/{ticketId}/diagnosis/resumption",
               Map.of("post", List.of("400", "401", "404", "409", "415"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis/another-fix",
+              Map.of("post", List.of("400", "401", "404", "409", "415", "422"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis/move-on",
+              Map.of("post", List.of("400", "401", "404", "409", "415", "422"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis/article-order",
+              Map.of("post", List.of("400", "401", "404", "409", "415"))),
+          Map.entry(
+              "/api/v1/tickets/{ticketId}/diagnosis/corrections",
+              Map.of("post", List.of("400", "401", "403", "404", "409", "415", "422"))),
           Map.entry("/api/v1/customers", Map.of("get", List.of("400", "401", "404"))),
           Map.entry("/api/v1/customers/{id}", Map.of("get", List.of("401", "404"))),
           Map.entry("/api/v1/playbook", Map.of("get", List.of("401"))),

@@ -9,6 +9,7 @@ import io.backupdesk.web.diagnosis.DiagnosisView;
 import io.backupdesk.web.testing.Browser;
 import io.backupdesk.web.testing.TestData;
 import io.backupdesk.web.testing.TestDiagnoses;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -58,8 +59,9 @@ class EnterKeyBrowserTest {
     }
   }
 
+  /** As stored now: read in a transaction of its own, never from an earlier read's cache. */
   private DiagnosisView stored(long ticket) {
-    return diagnoses.latest(ticket).orElseThrow();
+    return QuarkusTransaction.requiringNew().call(() -> diagnoses.latest(ticket).orElseThrow());
   }
 
   private List<StepResult> results(long ticket) {
