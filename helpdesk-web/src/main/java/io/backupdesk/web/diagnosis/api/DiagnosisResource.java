@@ -8,6 +8,7 @@ import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
 import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 
 import io.backupdesk.web.common.NotFoundException;
+import io.backupdesk.web.common.Problem;
 import io.backupdesk.web.common.api.Preconditions;
 import io.backupdesk.web.diagnosis.AbandonDiagnosis;
 import io.backupdesk.web.diagnosis.CorrectResult;
@@ -416,7 +417,11 @@ public class DiagnosisResource {
       responseCode = "403",
       description =
           "correction-not-permitted: not your result, or the diagnosis has ended (ask a"
-              + " supervisor)")
+              + " supervisor). Without the agent role: no body.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
   @APIResponse(
       responseCode = "409",

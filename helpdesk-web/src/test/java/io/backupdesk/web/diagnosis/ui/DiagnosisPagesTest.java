@@ -252,6 +252,105 @@ class DiagnosisPagesTest {
     page(id).body(containsString("Step 3 · Power"));
   }
 
+  @Test
+  void aFailedFixIsShownAsNotFixedAndTheStepOffersItsOtherFixOrMovingOn() {
+    long id = TestData.ticket().openedBy(AGENT);
+    walkToStep(id, 4);
+    post(
+            id,
+            "outcome",
+            Map.of("step", "storage", "fix", "delete-app-data", "consent", "delete-app-data"))
+        .statusCode(303);
+    page(id).body(containsString("No, it still fails: try another fix here"));
+    post(id, "verify", Map.of("step", "storage", "completed", "no-try-another")).statusCode(303);
+
+    page(id)
+        .statusCode(200)
+        .body(
+            allOf(
+                containsString("the test backup still fails. Try another fix of this step"),
+                containsString("value=\"upgrade-plan\""),
+                not(containsString("name=\"fix\" value=\"delete-app-data\"")),
+                containsString("No other fix: move on"),
+                // The rail: red, a cross, and words that say it did not work.
+                containsString("step step-still-failing"),
+                containsString("not fixed: "),
+                not(containsString("fixed (Delete"))));
+
+    // The paid fix needs consent here too; with it, it waits for its own test backup.
+    post(id, "another-fix", Map.of("step", "storage", "fix", "upgrade-plan"))
+        .statusCode(422)
+        .body(containsString("agree"));
+    post(
+            id,
+            "another-fix",
+            Map.of("step", "storage", "fix", "upgrade-plan", "consent", "upgrade-plan"))
+        .statusCode(303);
+    post(id, "verify", Map.of("step", "storage", "completed", "yes")).statusCode(303);
+    var resolved = latest(id).diagnosis();
+    assertThat(resolved.status()).isEqualTo(DiagnosisStatus.RESOLVED);
+    assertThat(resolved.attempts("storage")).hasSize(2);
+    assertThat(resolved.resolution().orElseThrow().fixOptionKey()).isEqualTo("upgrade-plan");
+  }
+
+  @Test
+  void aCorrectionWithoutAReasonShowsTheFormAgainWithTheMessage() {
+    long id = TestData.ticket().openedBy(AGENT);
+    walkToStep(id, 1);
+    post(id, "outcome", Map.of("step", "backup-switch", "outcome", "NOTHING_WRONG"))
+        .statusCode(303);
+    page(id).body(containsString("Correct this result"));
+
+    post(
+            id,
+            "corrections",
+            Map.of(
+                "step",
+                "backup-switch",
+                "attempt",
+                "1",
+                "action",
+                "save",
+                "outcome",
+                "NOT_APPLICABLE"))
+        .statusCode(422)
+        .body(
+            allOf(
+                containsString("reason"),
+                containsString("<details class=\"correct-result\" open>")));
+    post(
+            id,
+            "corrections",
+            Map.of(
+                "step",
+                "backup-switch",
+                "attempt",
+                "1",
+                "action",
+                "withdraw",
+                "reason",
+                "Clicked before asking"))
+        .statusCode(303);
+    assertThat(latest(id).diagnosis().results()).isEmpty();
+    assertThat(latest(id).diagnosis().corrections()).hasSize(1);
+  }
+
+  @Test
+  void thePausedScreenSaysWhoPausedWhenAndWhy() {
+    TestData.agent("diag-colleague");
+    long id = TestData.ticket().openedBy("diag-colleague");
+    diagnoses.start(id, "diag-colleague");
+    diagnoses.abandon(id, null, "Battery died", "diag-colleague");
+
+    page(id)
+        .statusCode(200)
+        .body(
+            allOf(
+                containsString("Paused by <strong>"),
+                containsString("Reason: “Battery died”"),
+                containsString("the ticket becomes yours")));
+  }
+
   private void walkToStep(long id, int step) {
     DiagnosisView view = diagnoses.start(id, AGENT);
     String[] keys = {
