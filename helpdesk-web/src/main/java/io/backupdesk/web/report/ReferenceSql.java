@@ -134,11 +134,17 @@ final class ReferenceSql {
     return sql.append(
         """
         SELECT s.step_number, s.step_key, count(*) AS results,
-               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY
-                 extract(epoch FROM s.ended_at - s.started_at)::double precision)::numeric, 1) AS median_seconds,
-               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY
-                 extract(epoch FROM s.ended_at - s.started_at)::double precision)::numeric, 1) AS p90_seconds
-        FROM step_result s
+               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY s.seconds)::numeric, 1) AS median_seconds,
+               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY s.seconds)::numeric, 1) AS p90_seconds
+        FROM (
+          -- A step counts once, whatever number of fixes were tried at it: the time of all its
+          -- attempts, the start and the agent of its first.
+          SELECT x.diagnosis_id, x.step_number, x.step_key,
+                 (array_agg(x.recorded_by ORDER BY x.attempt, x.id))[1] AS recorded_by,
+                 min(x.started_at) AS started_at,
+                 sum(extract(epoch FROM x.ended_at - x.started_at))::double precision AS seconds
+          FROM step_result x
+          GROUP BY x.diagnosis_id, x.step_number, x.step_key) s
         JOIN diagnosis d ON d.id = s.diagnosis_id
         JOIN ticket t ON t.id = d.ticket_id
         WHERE %s
@@ -178,7 +184,7 @@ final class ReferenceSql {
         WITH w AS (
           SELECT d.ticket_id, d.started_by, d.status,
                  CASE WHEN d.status = 'RESOLVED'
-                      THEN (SELECT count(*) FROM step_result s WHERE s.diagnosis_id = d.id) END AS steps
+                      THEN (SELECT count(DISTINCT s.step_key) FROM step_result s WHERE s.diagnosis_id = d.id) END AS steps
           FROM diagnosis d JOIN ticket t ON t.id = d.ticket_id
           WHERE %s
         )
