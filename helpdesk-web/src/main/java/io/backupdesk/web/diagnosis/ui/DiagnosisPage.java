@@ -64,10 +64,8 @@ public record DiagnosisPage(
    * One of the playbook's steps in the progress list: its outcome in words once done, "current
    * step" for the one being worked on, "to do" after it.
    */
-  public record StepLine(int number, String title, StepState state, String outcome) {
-    public boolean current() {
-      return state == StepState.CURRENT;
-    }
+  public record StepLine(
+      int number, String title, StepState state, String outcome, boolean current) {
 
     public boolean stillFailing() {
       return state == StepState.STILL_FAILING;
@@ -285,17 +283,24 @@ public record DiagnosisPage(
       Optional<StepResult> result = diagnosis.result(step.key());
       if (result.isPresent()) {
         boolean pending = running && step.number() == current;
+        // A failed fix shows as failing also while the walk stays at its step for another fix.
         StepState state =
-            pending
-                ? StepState.CURRENT
-                : result.get().isFailedFix() ? StepState.STILL_FAILING : StepState.DONE;
-        lines.add(new StepLine(step.number(), step.title(), state, outcome(step, result.get())));
+            result.get().isFailedFix()
+                ? StepState.STILL_FAILING
+                : pending ? StepState.CURRENT : StepState.DONE;
+        lines.add(
+            new StepLine(step.number(), step.title(), state, outcome(step, result.get()), pending));
       } else if (running && step.number() == current) {
-        lines.add(new StepLine(step.number(), step.title(), StepState.CURRENT, "current step"));
+        lines.add(
+            new StepLine(step.number(), step.title(), StepState.CURRENT, "current step", true));
       } else {
         lines.add(
             new StepLine(
-                step.number(), step.title(), StepState.AHEAD, running ? "to do" : "not reached"));
+                step.number(),
+                step.title(),
+                StepState.AHEAD,
+                running ? "to do" : "not reached",
+                false));
       }
     }
     return lines;

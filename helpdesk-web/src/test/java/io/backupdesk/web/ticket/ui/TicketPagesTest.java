@@ -151,7 +151,10 @@ class TicketPagesTest {
         .body(
             allOf(
                 containsString("Ticket opened by phone: iPhone 8 on iOS 17.5"),
-                containsString("Note: Customer calls back after lunch."),
+                // The note's text once, under a label (not its first line again as a summary).
+                containsString("<p class=\"entry-label\">Note</p>"),
+                containsString("Customer calls back after lunch."),
+                not(containsString("Note: Customer calls back after lunch.")),
                 containsString("Prefers chat."),
                 containsString("Pages-agent took the ticket"),
                 containsString("Priority Normal → Urgent")));
