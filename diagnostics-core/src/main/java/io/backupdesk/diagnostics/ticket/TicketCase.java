@@ -230,6 +230,19 @@ public final class TicketCase {
             "Status " + from.label() + " → " + next.label()));
   }
 
+  /**
+   * The line each of a customer's tickets gets when an agent corrects the customer's name: the one
+   * way a name changes (a new ticket with the same e-mail address never renames anyone).
+   */
+  public static TimelineEntry customerRenamed(String from, String to, String actor, Instant at) {
+    return new TimelineEntry(
+        TimelineKind.CUSTOMER_RENAMED,
+        at,
+        requireNonNull(actor, "actor"),
+        "Customer's name corrected: \"" + from + "\" → \"" + to + "\"",
+        null);
+  }
+
   /** An internal note; the timeline shows its first line and keeps the whole text. */
   public List<TimelineEntry> addNote(String text, String actor, Instant at) {
     String body = text == null ? "" : text.strip();

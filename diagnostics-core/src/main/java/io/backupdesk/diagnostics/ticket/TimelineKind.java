@@ -23,7 +23,8 @@ public enum TimelineKind {
   MOVED_ON,
   ORDER_CHANGED,
   CORRECTED,
-  DIAGNOSIS_REOPENED;
+  DIAGNOSIS_REOPENED,
+  CUSTOMER_RENAMED;
 
   /** Whether the line tells what a diagnosis did (and so belongs to that diagnosis). */
   public boolean aboutDiagnosis() {
@@ -41,7 +42,15 @@ public enum TimelineKind {
               CORRECTED,
               DIAGNOSIS_REOPENED ->
           true;
-      case CREATED, ASSIGNED, PRIORITY_CHANGED, STATUS_CHANGED, NOTE, REOPENED, CLOSED -> false;
+      case CREATED,
+              ASSIGNED,
+              PRIORITY_CHANGED,
+              STATUS_CHANGED,
+              NOTE,
+              REOPENED,
+              CLOSED,
+              CUSTOMER_RENAMED ->
+          false;
     };
   }
 }
