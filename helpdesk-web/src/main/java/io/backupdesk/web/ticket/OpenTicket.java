@@ -2,15 +2,21 @@ package io.backupdesk.web.ticket;
 
 import io.backupdesk.diagnostics.ticket.TicketCase;
 import io.backupdesk.web.common.InvalidFieldsException;
+import io.backupdesk.web.common.Problem;
 import io.backupdesk.web.common.ProblemType;
 import io.backupdesk.web.playbook.DeviceCatalogs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Opens a ticket. The phone must be one the device catalogue lists, on an iOS version it runs. A
@@ -26,10 +32,32 @@ public class OpenTicket {
   @Inject CustomerRepository customers;
   @Inject TicketEventRepository events;
   @Inject DeviceCatalogs catalogs;
+  @Inject Validator validator;
   @Inject Clock clock;
 
-  public Ticket handle(@Valid @NotNull NewTicket form, String agent) {
+  /**
+   * Refuses bad input naming every field at once: what the rules of {@link NewTicket} refuse is 400
+   * (with the catalogue's verdict on the phone beside it), a well-formed phone the catalogue does
+   * not know 422.
+   */
+  public Ticket handle(NewTicket form, String agent) {
+    Objects.requireNonNull(form, "form");
     var device = form.checkDevice(catalogs.current());
+    var errors = new TreeMap<String, String>();
+    // One message per field, the same every time: "enter it" before "it has the wrong form".
+    validator.validate(form).stream()
+        .sorted(
+            Comparator.comparing((ConstraintViolation<?> v) -> !isPresenceRule(v))
+                .thenComparing(ConstraintViolation::getMessage))
+        .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+    if (!errors.isEmpty()) {
+      NewTicket.errors(device).forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+      throw new InvalidFieldsException(
+          ProblemType.INVALID_INPUT,
+          errors.entrySet().stream()
+              .map(e -> new Problem.FieldError(e.getKey(), e.getValue()))
+              .toList());
+    }
     if (!device.isValid()) {
       throw new InvalidFieldsException(ProblemType.UNKNOWN_DEVICE, NewTicket.errors(device));
     }
@@ -55,5 +83,10 @@ public class OpenTicket {
     events.append(ticket.id, null, opened.openedEntry());
     tickets.flush();
     return ticket;
+  }
+
+  private static boolean isPresenceRule(ConstraintViolation<?> violation) {
+    var rule = violation.getConstraintDescriptor().getAnnotation().annotationType();
+    return rule == NotBlank.class || rule == NotNull.class;
   }
 }

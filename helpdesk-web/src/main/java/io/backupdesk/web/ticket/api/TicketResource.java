@@ -113,7 +113,8 @@ public class TicketResource {
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
   public Response create(
-      @Valid @NotNull(message = "Send the ticket as a JSON object") NewTicket body, UriInfo uri) {
+      // Not @Valid: OpenTicket checks the fields and the phone together, naming every field once.
+      @NotNull(message = "Send the ticket as a JSON object") NewTicket body, UriInfo uri) {
     Ticket ticket = openTicket.handle(body, agent());
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(ticket.id)).build())
         .tag(Preconditions.etag(ticket.version))

@@ -19,7 +19,6 @@ import io.backupdesk.web.ticket.CustomerRename;
 import io.backupdesk.web.ticket.DiagnosisState;
 import io.backupdesk.web.ticket.DiagnosisStates;
 import io.backupdesk.web.ticket.NewNote;
-import io.backupdesk.web.ticket.NewTicket;
 import io.backupdesk.web.ticket.OpenTicket;
 import io.backupdesk.web.ticket.RenameCustomer;
 import io.backupdesk.web.ticket.Ticket;
@@ -31,10 +30,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,7 +41,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,20 +188,6 @@ public class TicketPages {
     var newTicket = form.toNewTicket();
     try {
       ticket = openTicket.handle(newTicket, currentAgent.username());
-    } catch (ConstraintViolationException e) {
-      // One message per field, the same every time: "enter it" before "it has the wrong form".
-      var errors = new TreeMap<String, String>();
-      e.getConstraintViolations().stream()
-          .sorted(
-              Comparator.comparing((ConstraintViolation<?> v) -> !isPresenceRule(v))
-                  .thenComparing(ConstraintViolation::getMessage))
-          .forEach(v -> errors.putIfAbsent(field(v), v.getMessage()));
-      // The catalogue's verdict on the phone too, so that one round shows every problem.
-      NewTicket.errors(newTicket.checkDevice(catalogs.current()))
-          .forEach(f -> errors.putIfAbsent(f.field(), f.message()));
-      return Response.status(Response.Status.BAD_REQUEST)
-          .entity(Templates.newTicket(newTicketPage(form, errors, lookup(form.customerEmail))))
-          .build();
     } catch (InvalidFieldsException e) {
       var errors = new TreeMap<String, String>();
       e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
@@ -235,17 +216,6 @@ public class TicketPages {
             .map(t -> new Earlier(t.id, t.subject, t.status, t.createdAt))
             .toList();
     return new CustomerLookup(true, customer.email, customer.name, device, open);
-  }
-
-  /** The form field a violation is about: the last name of its path (handle.form.subject). */
-  private static String field(ConstraintViolation<?> violation) {
-    String path = violation.getPropertyPath().toString();
-    return path.substring(path.lastIndexOf('.') + 1);
-  }
-
-  private static boolean isPresenceRule(ConstraintViolation<?> violation) {
-    var rule = violation.getConstraintDescriptor().getAnnotation().annotationType();
-    return rule == NotBlank.class || rule == NotNull.class;
   }
 
   @GET
