@@ -26,7 +26,13 @@ DECLARE
     newest_status    varchar;
     newest_attempt   integer;
 BEGIN
-    checked_ticket := CASE WHEN TG_TABLE_NAME = 'ticket' THEN NEW.id ELSE NEW.ticket_id END;
+    -- Each branch names a column of its own table only: PL/pgSQL resolves NEW's fields when the
+    -- statement runs, so one expression naming both would fail on either table.
+    IF TG_TABLE_NAME = 'ticket' THEN
+        checked_ticket := NEW.id;
+    ELSE
+        checked_ticket := NEW.ticket_id;
+    END IF;
     SELECT t.status INTO ticket_status FROM ticket t WHERE t.id = checked_ticket;
     SELECT d.status, d.attempt INTO newest_status, newest_attempt
     FROM diagnosis d WHERE d.ticket_id = checked_ticket ORDER BY d.attempt DESC LIMIT 1;

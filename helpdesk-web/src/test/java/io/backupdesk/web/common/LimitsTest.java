@@ -135,7 +135,7 @@ class LimitsTest {
                 (String)
                     em.createNativeQuery(
                             "SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c"
-                                + " WHERE c.conrelid = ?1::regclass AND c.conname = ?2")
+                                + " WHERE c.conrelid = CAST(?1 AS regclass) AND c.conname = ?2")
                         .setParameter(1, table)
                         .setParameter(2, name)
                         .getSingleResult());
@@ -147,7 +147,8 @@ class LimitsTest {
         .call(
             () ->
                 (Boolean)
-                    em.createNativeQuery("SELECT ?1 ~ ('^(' || ?2 || ')$')")
+                    em.createNativeQuery(
+                            "SELECT CAST(?1 AS text) ~ ('^(' || CAST(?2 AS text) || ')$')")
                         .setParameter(1, text)
                         .setParameter(2, pattern)
                         .getSingleResult());
