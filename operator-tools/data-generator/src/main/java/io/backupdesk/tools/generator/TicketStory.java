@@ -511,7 +511,7 @@ final class TicketStory {
         s.status(),
         s.priority(),
         s.assignee(),
-        null,
+        s.createdAt(), // the last activity is not versioned: every snapshot gets the same one
         s.resolvedAt(),
         s.closedAt());
   }
