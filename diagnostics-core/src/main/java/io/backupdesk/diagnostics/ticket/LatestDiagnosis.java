@@ -11,9 +11,4 @@ public record LatestDiagnosis(int attempt, DiagnosisStatus status) {
       throw new IllegalArgumentException("Attempts are numbered from 1, not " + attempt);
     }
   }
-
-  /** Running: an agent is working through it with the customer (paused does not count). */
-  boolean running() {
-    return status == DiagnosisStatus.IN_PROGRESS || status == DiagnosisStatus.AWAITING_VERIFICATION;
-  }
 }

@@ -9,9 +9,12 @@ import io.backupdesk.diagnostics.playbook.Device;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A customer's ticket as the help desk works it: who has it, how urgent it is, where it stands, and
@@ -22,6 +25,25 @@ import java.util.Optional;
  * (a repeat must not fail). A refused command throws a typed exception whose message tells the
  * agent what to do, and changes nothing. The ticket's status follows its newest diagnosis; agents
  * close and reopen it. Not thread-safe: load, change and store it within one unit of work.
+ *
+ * <p>The ticket's status and its newest diagnosis's status never contradict each other ({@link
+ * #statusesBeside}):
+ *
+ * <table>
+ *   <caption>Which ticket statuses may stand beside the newest diagnosis</caption>
+ *   <tr><th>newest diagnosis</th><th>ticket</th></tr>
+ *   <tr><td>none</td><td>any</td></tr>
+ *   <tr><td>IN_PROGRESS, AWAITING_VERIFICATION (running)</td><td>IN_DIAGNOSIS only</td></tr>
+ *   <tr><td>ABANDONED (paused: the customer left)</td>
+ *       <td>WAITING_ON_CUSTOMER, NEW (back in the queue for anyone to resume), CLOSED</td></tr>
+ *   <tr><td>RESOLVED, ESCALATED, WAITING_ON_APPLE (ended)</td><td>any</td></tr>
+ * </table>
+ *
+ * <p>So nobody resolves, escalates or parks a ticket by hand while its diagnosis runs or is paused:
+ * the diagnosis ends it (a resolution, an escalation, an outage), or is paused first. When a
+ * diagnosis moves a ticket that an agent had resolved or escalated back to an open status (a
+ * correction reopened it, or a new diagnosis starts), the timeline says that the ticket was
+ * reopened; a closed ticket is never moved by a diagnosis: an agent reopens it first.
  */
 public final class TicketCase {
 
@@ -175,8 +197,9 @@ public final class TicketCase {
   }
 
   /**
-   * An agent moves the ticket: along the status table, and to CLOSED only while no diagnosis is
-   * running. Moving a resolved, escalated or closed ticket to an open status reopens it.
+   * An agent moves the ticket: along the status table, and only to a status that may stand beside
+   * its newest diagnosis ({@link #statusesBeside}). Moving a resolved, escalated or closed ticket
+   * to an open status reopens it.
    */
   public List<TimelineEntry> changeStatus(
       TicketStatus next, Optional<LatestDiagnosis> latest, String actor, Instant at) {
@@ -187,8 +210,8 @@ public final class TicketCase {
     if (!status.canMoveTo(next)) {
       throw IllegalTicketTransitionException.askedFor(status, next);
     }
-    if (next == TicketStatus.CLOSED && latest.map(LatestDiagnosis::running).orElse(false)) {
-      throw new DiagnosisRunningException(number());
+    if (latest.isPresent() && !mayCoexist(next, latest.map(LatestDiagnosis::status))) {
+      throw new DiagnosisRunningException(number(), next, latest.get());
     }
     TicketStatus from = status;
     moveTo(next, at);
@@ -205,6 +228,19 @@ public final class TicketCase {
             at,
             actor,
             "Status " + from.label() + " → " + next.label()));
+  }
+
+  /**
+   * The line each of a customer's tickets gets when an agent corrects the customer's name: the one
+   * way a name changes (a new ticket with the same e-mail address never renames anyone).
+   */
+  public static TimelineEntry customerRenamed(String from, String to, String actor, Instant at) {
+    return new TimelineEntry(
+        TimelineKind.CUSTOMER_RENAMED,
+        at,
+        requireNonNull(actor, "actor"),
+        "Customer's name corrected: \"" + from + "\" → \"" + to + "\"",
+        null);
   }
 
   /** An internal note; the timeline shows its first line and keeps the whole text. */
@@ -248,14 +284,17 @@ public final class TicketCase {
     if (assignee == null) {
       timeline.addAll(assign(agent, agents, agent, at));
     }
-    follow(diagnosis.status(), at);
+    timeline.addAll(follow(diagnosis.status(), attempt, true, agent, at));
     return new DiagnosisStart(diagnosis, attempt, List.copyOf(timeline));
   }
 
   /**
    * Writes what a diagnosis command did into the timeline, and moves the ticket to the status that
    * reflects the diagnosis now (resolved when the fix held, waiting on the customer when they left,
-   * ...). The agent who resumes a paused diagnosis takes the ticket, with its own timeline line.
+   * ...) when the command moved the diagnosis, or when the ticket's status could not stand beside
+   * the diagnosis's any more. A ticket resolved or escalated before is reopened, with its own line;
+   * a closed one refuses the command ({@link TicketClosedException}): an agent reopens it first.
+   * The agent who resumes a paused diagnosis takes the ticket, with its own timeline line.
    */
   public List<TimelineEntry> diagnosisProgressed(
       Diagnosis diagnosis,
@@ -263,7 +302,9 @@ public final class TicketCase {
       List<DiagnosisEvent> happened,
       AgentDirectory agents,
       Instant at) {
-    follow(diagnosis.status(), at);
+    boolean moved = happened.stream().anyMatch(event -> event.accept(MOVES_THE_DIAGNOSIS));
+    String actor = happened.isEmpty() ? null : happened.get(happened.size() - 1).agent();
+    var reopened = follow(diagnosis.status(), attempt, moved, actor, at);
     var wording = new Wording(diagnosis.playbook(), attempt);
     var timeline = new ArrayList<TimelineEntry>();
     for (DiagnosisEvent event : happened) {
@@ -274,23 +315,147 @@ public final class TicketCase {
         timeline.addAll(assign(resumed.agent(), agents, resumed.agent(), resumed.at()));
       }
     }
+    timeline.addAll(reopened);
     return List.copyOf(timeline);
+  }
+
+  /**
+   * {@link #diagnosisProgressed(Diagnosis, int, List, AgentDirectory, Instant)} for callers whose
+   * commands never resume a paused diagnosis, so no agent needs looking up.
+   */
+  public List<TimelineEntry> diagnosisProgressed(
+      Diagnosis diagnosis, int attempt, List<DiagnosisEvent> happened, Instant at) {
+    return diagnosisProgressed(
+        diagnosis,
+        attempt,
+        happened,
+        username -> {
+          throw new IllegalStateException("A resumed diagnosis needs the agent directory");
+        },
+        at);
+  }
+
+  /**
+   * The ticket statuses that may stand beside a ticket's newest diagnosis in this status (empty:
+   * the ticket has none), in declaration order. The table is in the class comment.
+   */
+  public static Set<TicketStatus> statusesBeside(Optional<DiagnosisStatus> newestDiagnosis) {
+    if (newestDiagnosis.isEmpty() || newestDiagnosis.get().isEnded()) {
+      return Collections.unmodifiableSet(EnumSet.allOf(TicketStatus.class));
+    }
+    return Collections.unmodifiableSet(
+        switch (newestDiagnosis.get()) {
+          case IN_PROGRESS, AWAITING_VERIFICATION -> EnumSet.of(TicketStatus.IN_DIAGNOSIS);
+          case ABANDONED ->
+              EnumSet.of(TicketStatus.NEW, TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.CLOSED);
+          case RESOLVED, ESCALATED, WAITING_ON_APPLE -> EnumSet.allOf(TicketStatus.class);
+        });
+  }
+
+  /** Whether a ticket may be in {@code ticket} while its newest diagnosis is in this status. */
+  public static boolean mayCoexist(TicketStatus ticket, Optional<DiagnosisStatus> newestDiagnosis) {
+    return statusesBeside(newestDiagnosis).contains(ticket);
   }
 
   /** A diagnosis that was started, with its number among the ticket's and the timeline. */
   public record DiagnosisStart(Diagnosis diagnosis, int attempt, List<TimelineEntry> timeline) {}
 
-  private void follow(DiagnosisStatus diagnosis, Instant at) {
+  /**
+   * Moves the ticket where its diagnosis now puts it, when the diagnosis moved or the ticket's
+   * status cannot stand beside it; otherwise a status an agent chose beside an ended diagnosis
+   * stays (a correction of a resolved diagnosis does not resolve a ticket reopened since).
+   */
+  private List<TimelineEntry> follow(
+      DiagnosisStatus diagnosis, int attempt, boolean moved, String actor, Instant at) {
     TicketStatus target = TicketStatus.afterDiagnosis(diagnosis);
-    if (status == target) {
+    if (status == target || (!moved && mayCoexist(status, Optional.of(diagnosis)))) {
       updatedAt = at;
-      return;
+      return List.of();
     }
-    if (!status.canMoveTo(target)) {
+    if (status == TicketStatus.CLOSED) {
       throw TicketClosedException.cannotFollow(number(), status);
     }
-    moveTo(target, at);
+    // Not the agents' status table: the diagnosis decides, e.g. a correction pauses a reopened
+    // diagnosis, which puts a resolved ticket straight back to waiting on the customer.
+    TicketStatus from = status;
+    status = target;
+    resolvedAt = target == TicketStatus.RESOLVED ? at : null;
+    closedAt = null;
+    updatedAt = at;
+    if (from.isReopenable() && target.isOpen() && actor != null) {
+      return List.of(
+          entry(
+              TimelineKind.REOPENED,
+              at,
+              actor,
+              "Reopened (was " + from.label() + "): diagnosis " + attempt + " is open again"));
+    }
+    return List.of();
   }
+
+  /** Whether an event moved the diagnosis to another status than the ticket last followed. */
+  private static final DiagnosisEvent.Visitor<Boolean> MOVES_THE_DIAGNOSIS =
+      new DiagnosisEvent.Visitor<>() {
+        @Override
+        public Boolean started(DiagnosisEvent.Started event) {
+          return true;
+        }
+
+        @Override
+        public Boolean stepRecorded(DiagnosisEvent.StepRecorded event) {
+          return false;
+        }
+
+        @Override
+        public Boolean verified(DiagnosisEvent.Verified event) {
+          return false;
+        }
+
+        @Override
+        public Boolean resolved(DiagnosisEvent.Resolved event) {
+          return true;
+        }
+
+        @Override
+        public Boolean escalated(DiagnosisEvent.Escalated event) {
+          return true;
+        }
+
+        @Override
+        public Boolean waitingOnApple(DiagnosisEvent.WaitingOnApple event) {
+          return true;
+        }
+
+        @Override
+        public Boolean abandoned(DiagnosisEvent.Abandoned event) {
+          return true;
+        }
+
+        @Override
+        public Boolean resumed(DiagnosisEvent.Resumed event) {
+          return true;
+        }
+
+        @Override
+        public Boolean movedOn(DiagnosisEvent.MovedOn event) {
+          return false;
+        }
+
+        @Override
+        public Boolean articleOrderFollowed(DiagnosisEvent.ArticleOrderFollowed event) {
+          return false;
+        }
+
+        @Override
+        public Boolean corrected(DiagnosisEvent.Corrected event) {
+          return false;
+        }
+
+        @Override
+        public Boolean reopened(DiagnosisEvent.Reopened event) {
+          return true;
+        }
+      };
 
   /** Keeps the milestone times in step with the status. */
   private void moveTo(TicketStatus next, Instant at) {

@@ -25,7 +25,8 @@ public enum TimelineKind {
   CORRECTED,
   DIAGNOSIS_REOPENED,
   /** A fix's test backup still failed: kept apart from VERIFIED so it never reads as success. */
-  BACKUP_STILL_FAILING;
+  BACKUP_STILL_FAILING,
+  CUSTOMER_RENAMED;
 
   /** Whether the line tells what a diagnosis did (and so belongs to that diagnosis). */
   public boolean aboutDiagnosis() {
@@ -44,7 +45,15 @@ public enum TimelineKind {
               DIAGNOSIS_REOPENED,
               BACKUP_STILL_FAILING ->
           true;
-      case CREATED, ASSIGNED, PRIORITY_CHANGED, STATUS_CHANGED, NOTE, REOPENED, CLOSED -> false;
+      case CREATED,
+              ASSIGNED,
+              PRIORITY_CHANGED,
+              STATUS_CHANGED,
+              NOTE,
+              REOPENED,
+              CLOSED,
+              CUSTOMER_RENAMED ->
+          false;
     };
   }
 }

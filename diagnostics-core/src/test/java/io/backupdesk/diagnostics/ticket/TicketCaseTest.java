@@ -180,7 +180,10 @@ class TicketCaseTest {
                     "sam",
                     at(2)))
         .isInstanceOf(DiagnosisRunningException.class)
-        .hasMessage("Ticket 42 has a diagnosis in progress: finish, escalate or abandon it first.");
+        .hasMessage(
+            "Ticket 42 cannot become Closed while its diagnosis 1 is awaiting verification: the"
+                + " ticket stays In diagnosis until the diagnosis ends. Finish or escalate the"
+                + " diagnosis, or pause it (customer left), first.");
 
     var paused = stored();
     paused.startDiagnosis(Optional.empty(), PLAYBOOK, "alex", STAFF, at(1));
@@ -352,19 +355,129 @@ class TicketCaseTest {
   }
 
   @Test
-  void aTicketMovedWhereItCannotFollowItsDiagnosisRefusesTheDiagnosisCommand() {
+  void aClosedTicketRefusesToFollowItsDiagnosisUntilAnAgentReopensIt() {
     var ticket = stored();
     var diagnosis =
         ticket.startDiagnosis(Optional.empty(), PLAYBOOK, "alex", STAFF, at(0)).diagnosis();
-    ticket.changeStatus(TicketStatus.WAITING_ON_CUSTOMER, Optional.empty(), "sam", at(1));
-    ticket.changeStatus(TicketStatus.NEW, Optional.empty(), "sam", at(2));
-    diagnosis.record(OutcomeCommand.fixed("backup-switch", "turn-on-backup", false, "alex", at(3)));
-    var happened = diagnosis.verify("backup-switch", true, "alex", at(4));
+    var paused = diagnosis.abandon("left", "alex", at(1));
+    ticket.diagnosisProgressed(diagnosis, 1, paused, at(1));
+    ticket.changeStatus(
+        TicketStatus.CLOSED,
+        Optional.of(new LatestDiagnosis(1, DiagnosisStatus.ABANDONED)),
+        "sam",
+        at(2));
+    var resumed = diagnosis.resume("alex", at(3));
 
-    assertThatThrownBy(
-            () -> ticket.diagnosisProgressed(diagnosis, 1, happened, NOBODY_ASKED, at(4)))
+    assertThatThrownBy(() -> ticket.diagnosisProgressed(diagnosis, 1, resumed, at(3)))
         .isInstanceOf(TicketClosedException.class)
-        .hasMessage("Ticket 42 is New: reopen it first.");
-    assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+        .hasMessage("Ticket 42 is Closed: reopen it first.");
+    assertThat(ticket.status()).isEqualTo(TicketStatus.CLOSED);
+  }
+
+  @Test
+  void noStatusButInDiagnosisStandsBesideARunningDiagnosisAndThePausedOneKeepsItsThree() {
+    for (var running :
+        List.of(DiagnosisStatus.IN_PROGRESS, DiagnosisStatus.AWAITING_VERIFICATION)) {
+      assertThat(TicketCase.statusesBeside(Optional.of(running)))
+          .containsExactly(TicketStatus.IN_DIAGNOSIS);
+    }
+    assertThat(TicketCase.statusesBeside(Optional.of(DiagnosisStatus.ABANDONED)))
+        .containsExactly(TicketStatus.NEW, TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.CLOSED);
+    for (var ended :
+        List.of(
+            DiagnosisStatus.RESOLVED,
+            DiagnosisStatus.ESCALATED,
+            DiagnosisStatus.WAITING_ON_APPLE)) {
+      assertThat(TicketCase.statusesBeside(Optional.of(ended)))
+          .containsExactlyElementsOf(EnumSet.allOf(TicketStatus.class));
+    }
+    assertThat(TicketCase.statusesBeside(Optional.empty()))
+        .containsExactlyElementsOf(EnumSet.allOf(TicketStatus.class));
+  }
+
+  @Test
+  void nobodyResolvesEscalatesOrParksATicketByHandWhileItsDiagnosisRuns() {
+    var ticket = stored();
+    ticket.startDiagnosis(Optional.empty(), PLAYBOOK, "alex", STAFF, at(0));
+    var running = Optional.of(new LatestDiagnosis(1, DiagnosisStatus.IN_PROGRESS));
+
+    for (var next :
+        List.of(
+            TicketStatus.RESOLVED,
+            TicketStatus.ESCALATED,
+            TicketStatus.WAITING_ON_APPLE,
+            TicketStatus.WAITING_ON_CUSTOMER,
+            TicketStatus.CLOSED)) {
+      assertThatThrownBy(() -> ticket.changeStatus(next, running, "sam", at(1)))
+          .isInstanceOf(DiagnosisRunningException.class)
+          .hasMessageStartingWith(
+              "Ticket 42 cannot become " + next.label() + " while its diagnosis 1 is in progress");
+    }
+    assertThat(ticket.status()).isEqualTo(TicketStatus.IN_DIAGNOSIS);
+  }
+
+  @Test
+  void aPausedDiagnosisMustBeResumedOrEscalatedBeforeTheTicketIsResolved() {
+    var ticket = stored();
+    var diagnosis =
+        ticket.startDiagnosis(Optional.empty(), PLAYBOOK, "alex", STAFF, at(0)).diagnosis();
+    ticket.diagnosisProgressed(diagnosis, 1, diagnosis.abandon(null, "alex", at(1)), at(1));
+    var paused = Optional.of(new LatestDiagnosis(1, DiagnosisStatus.ABANDONED));
+
+    assertThatThrownBy(() -> ticket.changeStatus(TicketStatus.IN_DIAGNOSIS, paused, "sam", at(2)))
+        .isInstanceOf(DiagnosisRunningException.class)
+        .hasMessage(
+            "Ticket 42 cannot become In diagnosis while its diagnosis 1 is paused (the customer"
+                + " left): resume the diagnosis, or escalate it. Beside a paused diagnosis the"
+                + " ticket can be: New, Waiting on customer, Closed.");
+    assertThat(ticket.changeStatus(TicketStatus.NEW, paused, "sam", at(3)))
+        .extracting(TimelineEntry::summary)
+        .containsExactly("Status Waiting on customer → New");
+  }
+
+  @Test
+  void aCorrectionThatReopensTheDiagnosisOfATicketResolvedByHandReopensTheTicketWithALine() {
+    var ticket = stored();
+    var diagnosis =
+        ticket.startDiagnosis(Optional.empty(), PLAYBOOK, "alex", STAFF, at(0)).diagnosis();
+    var steps = PLAYBOOK.steps();
+    for (int i = 0; i < 4; i++) {
+      ticket.diagnosisProgressed(
+          diagnosis,
+          1,
+          diagnosis.record(OutcomeCommand.nothingWrong(steps.get(i).key(), "alex", at(1 + i))),
+          at(1 + i));
+    }
+    var outage = diagnosis.record(OutcomeCommand.outage(steps.get(4).key(), "alex", at(6)));
+    ticket.diagnosisProgressed(diagnosis, 1, outage, at(6));
+    assertThat(ticket.status()).isEqualTo(TicketStatus.WAITING_ON_APPLE);
+    var ended = Optional.of(new LatestDiagnosis(1, DiagnosisStatus.WAITING_ON_APPLE));
+    ticket.changeStatus(TicketStatus.IN_DIAGNOSIS, ended, "sam", at(7));
+    ticket.changeStatus(TicketStatus.RESOLVED, ended, "sam", at(8));
+
+    var reopened =
+        diagnosis.correct(
+            io.backupdesk.diagnostics.diagnosis.CorrectionCommand.replace(
+                steps.get(4).key(),
+                1,
+                io.backupdesk.diagnostics.diagnosis.StepAnswer.nothingWrong(),
+                "Apple's page was green after all",
+                "lee",
+                io.backupdesk.diagnostics.diagnosis.CorrectionScope.ANY_RESULT_ANY_TIME,
+                at(9)));
+    var timeline = ticket.diagnosisProgressed(diagnosis, 1, reopened, at(9));
+
+    // The reopened walk waits, paused, for an agent to resume it with the customer.
+    assertThat(diagnosis.status()).isEqualTo(DiagnosisStatus.ABANDONED);
+    assertThat(ticket.status()).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
+    assertThat(timeline)
+        .last()
+        .isEqualTo(
+            new TimelineEntry(
+                TimelineKind.REOPENED,
+                at(9),
+                "lee",
+                "Reopened (was Resolved): diagnosis 1 is open again",
+                null));
   }
 }

@@ -28,5 +28,22 @@ public final class Limits {
   public static final int IP = 64; // audit_log.ip, agent_session.ip, login_failure.ip
   public static final int USER_AGENT = 300; // agent_session.user_agent
 
+  /**
+   * What an e-mail address may look like, for the API, the forms and the schema's CHECK on {@code
+   * customer.email} alike (it holds this text verbatim; {@code LimitsTest} checks that, and that
+   * PostgreSQL's and Java's regular expressions agree on it): the dot-separated "atoms" of RFC 5322
+   * before the {@code @}, host names after it. No quoted local parts ({@code "john
+   * smith"@example.org}) and no address literals: no desk tool or mail client handles them well.
+   * Only ASCII characters and no backslash, so that both engines read it the same way.
+   */
+  public static final String EMAIL_PATTERN =
+      "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+([.][A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+          + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?([.][A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*";
+
+  /** The refusal of an address that does not match {@link #EMAIL_PATTERN}. */
+  public static final String EMAIL_MESSAGE =
+      "Write the address as name@example.com: letters, digits and . ! # $ % & ' * + / = ? ^ _ ` {"
+          + " | } ~ - before the @, no spaces or quotes";
+
   private Limits() {}
 }

@@ -69,6 +69,11 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
+  Response invalidFields(InvalidFieldsException e, UriInfo uri) {
+    return respond(uri, Problem.of(e.type(), e.getMessage()).withErrors(e.errors()));
+  }
+
+  @ServerExceptionMapper
   Response violations(ConstraintViolationException e, UriInfo uri) {
     var errors =
         e.getConstraintViolations().stream()

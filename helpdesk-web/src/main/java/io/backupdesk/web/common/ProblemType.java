@@ -36,6 +36,8 @@ public enum ProblemType {
   USERNAME_TAKEN("username-taken", 409, "Conflict"),
   OWN_ACCOUNT("own-account", 409, "Conflict"),
   LAST_ADMIN("last-admin", 409, "Conflict"),
+  // A phone the device catalogue does not list, or an iOS version its model cannot run.
+  UNKNOWN_DEVICE("unknown-device", 422, "Not a phone the desk knows"),
   // Refusals of the core's ticket rules.
   ILLEGAL_TICKET_TRANSITION(
       "illegal-ticket-transition", 409, "Conflict", IllegalTicketTransitionException.class),

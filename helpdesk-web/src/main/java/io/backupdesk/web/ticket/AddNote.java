@@ -16,8 +16,9 @@ public class AddNote {
   @Inject Clock clock;
 
   public TicketEvent handle(long id, @Valid @NotNull NewNote note, String agent) {
-    // Locked like every other write to the ticket: notes added at the same moment (they touch
-    // updatedAt, hence the version) are then written one after the other instead of failing.
+    // Locked like every other write to the ticket, so notes and changes at the same moment are
+    // written one after the other. A note moves the last activity only, which is not versioned:
+    // a colleague's open priority or assignee form stays current.
     var locked = tickets.lock(id);
     var timeline = locked.ticketCase().addNote(note.body(), agent, clock.instant());
     return tickets.store(locked, timeline, null).get(0);

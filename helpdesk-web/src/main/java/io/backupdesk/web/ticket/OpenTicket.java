@@ -1,17 +1,28 @@
 package io.backupdesk.web.ticket;
 
 import io.backupdesk.diagnostics.ticket.TicketCase;
+import io.backupdesk.web.common.InvalidFieldsException;
+import io.backupdesk.web.common.Problem;
+import io.backupdesk.web.common.ProblemType;
+import io.backupdesk.web.playbook.DeviceCatalogs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * Opens a ticket. A customer who wrote before (same e-mail, any case) is reused, not duplicated;
- * the core opens the case and words its first timeline line.
+ * Opens a ticket. The phone must be one the device catalogue lists, on an iOS version it runs. A
+ * customer who wrote before (same e-mail, any case) is reused, never duplicated and never renamed:
+ * the name on the form only names a new customer (renaming is {@link RenameCustomer}). The core
+ * opens the case and words its first timeline line.
  */
 @ApplicationScoped
 @Transactional
@@ -20,36 +31,49 @@ public class OpenTicket {
   @Inject TicketRepository tickets;
   @Inject CustomerRepository customers;
   @Inject TicketEventRepository events;
+  @Inject DeviceCatalogs catalogs;
+  @Inject Validator validator;
   @Inject Clock clock;
 
-  public Ticket handle(@Valid @NotNull NewTicket form, String agent) {
+  /**
+   * Refuses bad input naming every field at once: what the rules of {@link NewTicket} refuse is 400
+   * (with the catalogue's verdict on the phone beside it), a well-formed phone the catalogue does
+   * not know 422.
+   */
+  public Ticket handle(NewTicket form, String agent) {
+    Objects.requireNonNull(form, "form");
+    var device = form.checkDevice(catalogs.current());
+    var errors = new TreeMap<String, String>();
+    // One message per field, the same every time: "enter it" before "it has the wrong form".
+    validator.validate(form).stream()
+        .sorted(
+            Comparator.comparing((ConstraintViolation<?> v) -> !isPresenceRule(v))
+                .thenComparing(ConstraintViolation::getMessage))
+        .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+    if (!errors.isEmpty()) {
+      NewTicket.errors(device).forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+      throw new InvalidFieldsException(
+          ProblemType.INVALID_INPUT,
+          errors.entrySet().stream()
+              .map(e -> new Problem.FieldError(e.getKey(), e.getValue()))
+              .toList());
+    }
+    if (!device.isValid()) {
+      throw new InvalidFieldsException(ProblemType.UNKNOWN_DEVICE, NewTicket.errors(device));
+    }
     Instant now = clock.instant();
     Customer customer =
-        customers
-            .findByEmail(form.customerEmail())
-            .orElseGet(
-                () -> {
-                  var c = new Customer();
-                  c.email = form.customerEmail().trim();
-                  c.createdAt = now;
-                  return c;
-                });
-    customer.name = form.customerName().trim();
-    if (form.customerPhone() != null && !form.customerPhone().isBlank()) {
-      customer.phone = form.customerPhone().trim();
-    }
-    customer.updatedAt = now;
-    customers.persist(customer);
-
+        customers.findById(
+            customers.upsert(
+                form.customerEmail().strip(),
+                form.customerName().strip(),
+                form.customerPhone() == null || form.customerPhone().isBlank()
+                    ? null
+                    : form.customerPhone().strip(),
+                now));
     var opened =
         TicketCase.open(
-            null,
-            form.channel(),
-            form.deviceModel().trim(),
-            form.iosVersion().trim(),
-            form.priority(),
-            agent,
-            now);
+            null, form.channel(), device.model(), device.iosVersion(), form.priority(), agent, now);
     var ticket = new Ticket();
     ticket.customer = customer;
     ticket.subject = form.subject().trim();
@@ -59,5 +83,10 @@ public class OpenTicket {
     events.append(ticket.id, null, opened.openedEntry());
     tickets.flush();
     return ticket;
+  }
+
+  private static boolean isPresenceRule(ConstraintViolation<?> violation) {
+    var rule = violation.getConstraintDescriptor().getAnnotation().annotationType();
+    return rule == NotBlank.class || rule == NotNull.class;
   }
 }

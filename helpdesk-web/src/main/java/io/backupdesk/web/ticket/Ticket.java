@@ -14,10 +14,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * A customer's request for help with one iPhone; its number is its id. The stored form of a core
- * {@code TicketCase} plus what the customer wrote ({@link TicketMapper} copies between them).
+ * {@code TicketCase} plus what the customer wrote ({@link TicketMapper} copies between them). Its
+ * version covers what people edit together (priority, assignee, status); appending to the timeline
+ * does not change it.
  */
 @Entity
 @Table(name = "ticket")
@@ -47,7 +50,14 @@ public class Ticket {
   public String assignee;
   public String createdBy;
   public Instant createdAt;
+
+  /**
+   * The last activity, for the queue's order. Not versioned: a note or a recorded step moves it,
+   * and that must not make a colleague's open priority, assignee or status form stale.
+   */
+  @OptimisticLock(excluded = true)
   public Instant updatedAt;
+
   public Instant resolvedAt;
   public Instant closedAt;
 

@@ -11,8 +11,7 @@ public class TicketRepository implements PanacheRepository<Ticket> {
 
   /**
    * The ticket, locked until the transaction ends: every write to a ticket takes this lock, so
-   * writes at the same moment (they all touch updatedAt, hence the version) queue up instead of
-   * failing on the version.
+   * writes at the same moment queue up instead of failing on the row.
    */
   public Ticket locked(long id) {
     return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)

@@ -2,6 +2,7 @@ package io.backupdesk.web.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backupdesk.diagnostics.playbook.IosVersion;
 import io.backupdesk.diagnostics.ticket.TimelineEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,6 +75,88 @@ class LimitsTest {
   void theDescriptionIsUnboundedTextSoItsLimitIsTheAppsOwn() {
     assertThat(length("ticket", "description")).isNull();
     assertThat(Limits.DESCRIPTION).isEqualTo(Limits.TICKET_NOTE);
+  }
+
+  /** Addresses where a careless pattern would differ between Java's and PostgreSQL's engines. */
+  static final List<String> ADDRESSES =
+      List.of(
+          "dana@example.com",
+          "Dana.Smith+backup@mail.example.co.uk",
+          "o'neil@example.ie",
+          "x!#$%&'*+/=?^_`{|}~-y@example.org",
+          "a@b",
+          "a@xn--bcher-kva.example",
+          "\"john smith\"@example.org",
+          "\"john\"@example.org",
+          "john smith@example.org",
+          "john..smith@example.org",
+          ".john@example.org",
+          "john.@example.org",
+          "john@example..org",
+          "john@-example.org",
+          "john@example-.org",
+          "john@[192.0.2.1]",
+          "john\\@example.org",
+          "jöhn@example.org",
+          "john@example.org\n",
+          "@example.org",
+          "john@",
+          "john@@example.org");
+
+  @Test
+  void theEmailRuleOfTheAppIsTheDatabasesCheckAndBothEnginesReadItAlike() {
+    assertThat(constraint("customer", "customer_email_check"))
+        .contains(Limits.EMAIL_PATTERN.replace("'", "''"));
+    assertThat(ADDRESSES)
+        .allSatisfy(
+            address ->
+                assertThat(databaseAccepts(address, Limits.EMAIL_PATTERN))
+                    .as(address)
+                    .isEqualTo(address.matches(Limits.EMAIL_PATTERN)));
+    assertThat(ADDRESSES.stream().filter(a -> a.matches(Limits.EMAIL_PATTERN)))
+        .containsExactly(
+            "dana@example.com",
+            "Dana.Smith+backup@mail.example.co.uk",
+            "o'neil@example.ie",
+            "x!#$%&'*+/=?^_`{|}~-y@example.org",
+            "a@b",
+            "a@xn--bcher-kva.example");
+  }
+
+  @Test
+  void theIosVersionRuleOfTheCoreIsTheDatabasesCheck() {
+    assertThat(constraint("ticket", "ticket_ios_version_check")).contains(IosVersion.PATTERN);
+    for (String version : List.of("17", "17.4", "17.4.1", "26.0", "017", "17.04", "1.2.3.4", "")) {
+      assertThat(databaseAccepts(version, IosVersion.PATTERN))
+          .as(version)
+          .isEqualTo(version.matches(IosVersion.PATTERN));
+    }
+  }
+
+  private String constraint(String table, String name) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (String)
+                    em.createNativeQuery(
+                            "SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c"
+                                + " WHERE c.conrelid = CAST(?1 AS regclass) AND c.conname = ?2")
+                        .setParameter(1, table)
+                        .setParameter(2, name)
+                        .getSingleResult());
+  }
+
+  /** Whether PostgreSQL matches the text against the pattern as the CHECKs write it. */
+  private boolean databaseAccepts(String text, String pattern) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (Boolean)
+                    em.createNativeQuery(
+                            "SELECT CAST(?1 AS text) ~ ('^(' || CAST(?2 AS text) || ')$')")
+                        .setParameter(1, text)
+                        .setParameter(2, pattern)
+                        .getSingleResult());
   }
 
   private Integer length(String table, String column) {

@@ -239,7 +239,7 @@ class HostileInputTest {
     ticketForm.put("customerEmail", "fuzz-" + TestData.unique() + "@fuzz.invalid");
     ticketForm.put("customerPhone", "+1 555 0100");
     ticketForm.put("deviceModel", "iPhone 8");
-    ticketForm.put("iosVersion", "17.5");
+    ticketForm.put("iosVersion", "16.7");
     ticketForm.put("channel", "PHONE");
     ticketForm.put("priority", "HIGH");
     ticketForm.put("subject", "Backup stuck");

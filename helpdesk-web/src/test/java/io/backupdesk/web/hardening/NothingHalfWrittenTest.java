@@ -216,7 +216,7 @@ class NothingHalfWrittenTest {
     form.put("customerName", "Long Subject");
     form.put("customerEmail", "long-" + TestData.unique() + "@example.com");
     form.put("deviceModel", "iPhone 8");
-    form.put("iosVersion", "17.5");
+    form.put("iosVersion", "16.7");
     form.put("channel", "PHONE");
     form.put("subject", "s".repeat(201));
     given()

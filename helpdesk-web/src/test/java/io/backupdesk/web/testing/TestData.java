@@ -61,14 +61,14 @@ public final class TestData {
     return new TicketBuilder();
   }
 
-  /** A new ticket with sensible defaults: an iPhone 8 on iOS 17.5 whose backup fails. */
+  /** A new ticket with sensible defaults: an iPhone 8 on iOS 16.7 whose backup fails. */
   public static final class TicketBuilder {
     private final long n = unique();
     private String customerName = "Dana Customer " + n;
     private String customerEmail = "dana" + n + "@example.com";
     private String customerPhone = "+1 555 0100";
     private String deviceModel = "iPhone 8";
-    private String iosVersion = "17.5";
+    private String iosVersion = "16.7";
     private Channel channel = Channel.PHONE;
     private Priority priority = Priority.NORMAL;
     private String subject = "Backup has not run for a week (" + n + ")";

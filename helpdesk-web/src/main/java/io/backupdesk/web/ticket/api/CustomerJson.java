@@ -14,6 +14,8 @@ public record CustomerJson(
     String name,
     String email,
     String phone,
+    @Schema(description = "Changes when the name is corrected; send it back with a correction")
+        int version,
     Instant createdAt,
     Instant updatedAt,
     List<TicketRef> tickets) {
@@ -28,6 +30,7 @@ public record CustomerJson(
         c.name,
         c.email,
         c.phone,
+        c.version,
         c.createdAt,
         c.updatedAt,
         tickets.stream().map(t -> new TicketRef(t.id, t.subject, t.status, t.createdAt)).toList());

@@ -88,18 +88,33 @@ public class TicketResource {
   @Operation(
       summary = "Open a ticket",
       description =
-          "A customer who wrote before (same e-mail, any case) is reused. The ticket starts NEW.")
+          "A customer who wrote before (same e-mail, any case) is reused and keeps their name"
+              + " (`customerName` only names a new customer; correct a name with PATCH"
+              + " /api/v1/customers/{id}). Tickets opened at the same moment for one new address"
+              + " share one new customer. The model must be in the device catalogue (or `Other`)"
+              + " and the iOS version one it runs. The ticket starts NEW.")
   @APIResponse(
       responseCode = "201",
       description = "Opened; Location names the ticket, ETag is its version",
       headers = {@Header(name = "Location"), @Header(name = "ETag")},
       content = @Content(schema = @Schema(implementation = TicketJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(
+      responseCode = "400",
+      description =
+          BAD_REQUEST
+              + " An e-mail address outside the one rule the database also holds (e.g. a quoted"
+              + " local part) is refused here, naming `customerEmail`.")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "`unknown-device`: a model the device catalogue does not list, or an iOS version the"
+              + " model cannot run; `errors` names `deviceModel` and/or `iosVersion`")
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
   public Response create(
-      @Valid @NotNull(message = "Send the ticket as a JSON object") NewTicket body, UriInfo uri) {
+      // Not @Valid: OpenTicket checks the fields and the phone together, naming every field once.
+      @NotNull(message = "Send the ticket as a JSON object") NewTicket body, UriInfo uri) {
     Ticket ticket = openTicket.handle(body, agent());
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(ticket.id)).build())
         .tag(Preconditions.etag(ticket.version))
@@ -228,7 +243,11 @@ public class TicketResource {
   @APIResponse(
       responseCode = "409",
       description =
-          STALE + " A status the ticket cannot move to (e.g. RESOLVED from NEW) is also 409.")
+          STALE
+              + " A status the ticket cannot move to (e.g. RESOLVED from NEW) is also 409, and so"
+              + " is a status that cannot stand beside the ticket's open diagnosis"
+              + " (`diagnosis-running`: e.g. RESOLVED while it is in progress; the detail names the"
+              + " diagnosis).")
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)

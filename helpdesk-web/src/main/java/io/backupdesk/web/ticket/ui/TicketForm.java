@@ -22,10 +22,17 @@ public class TicketForm {
   @RestForm public String subject = "";
   @RestForm public String description = "";
 
+  /** Set by the "Look up this e-mail" button: show who the address belongs to, open nothing. */
+  @RestForm public String lookup;
+
+  public boolean isLookup() {
+    return lookup != null && !lookup.isBlank();
+  }
+
   public NewTicket toNewTicket() {
     return new NewTicket(
         customerName,
-        customerEmail,
+        customerEmail == null ? null : customerEmail.strip(),
         blankToNull(customerPhone),
         deviceModel,
         iosVersion == null ? null : iosVersion.strip(),

@@ -4,16 +4,23 @@ import io.backupdesk.diagnostics.playbook.DeviceCatalog;
 import io.backupdesk.diagnostics.playbook.DeviceModel;
 import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.TicketCase;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.common.ConflictException;
+import io.backupdesk.web.common.InvalidFieldsException;
 import io.backupdesk.web.common.RuleException;
 import io.backupdesk.web.identity.ui.CurrentAgent;
+import io.backupdesk.web.playbook.DeviceCatalogs;
 import io.backupdesk.web.ticket.AddNote;
 import io.backupdesk.web.ticket.ChangeTicket;
+import io.backupdesk.web.ticket.Customer;
+import io.backupdesk.web.ticket.CustomerQuery;
+import io.backupdesk.web.ticket.CustomerRename;
 import io.backupdesk.web.ticket.DiagnosisState;
 import io.backupdesk.web.ticket.DiagnosisStates;
 import io.backupdesk.web.ticket.NewNote;
 import io.backupdesk.web.ticket.OpenTicket;
+import io.backupdesk.web.ticket.RenameCustomer;
 import io.backupdesk.web.ticket.Ticket;
 import io.backupdesk.web.ticket.TicketChange;
 import io.backupdesk.web.ticket.TicketQuery;
@@ -23,10 +30,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,13 +41,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The new-ticket form and the ticket page with its handling forms. Every change posts the version
@@ -58,18 +63,39 @@ public class TicketPages {
   static class Templates {
     static native TemplateInstance newTicket(NewTicketPage page);
 
+    /** The customer look-up beside the e-mail field, alone: what htmx swaps in as one types. */
+    static native TemplateInstance newTicket$lookup(NewTicketPage page);
+
     static native TemplateInstance ticket(TicketPage page);
   }
 
-  /** The new-ticket form with what was typed and, after a rejected post, why. */
+  /**
+   * The new-ticket form with what was typed and, after a rejected post, why; and who the e-mail
+   * address belongs to, once looked up.
+   */
   public record NewTicketPage(
       TicketForm form,
       Map<String, String> errors,
       List<String> models,
       List<Channel> channels,
-      List<Priority> priorities) {
+      List<Priority> priorities,
+      CustomerLookup lookup) {
     public String error(String field) {
       return errors.get(field);
+    }
+  }
+
+  /**
+   * What the desk knows of the customer with the typed e-mail address: nothing yet ({@code asked}
+   * false), a new customer ({@code name} null), or their name, the phone of their newest ticket and
+   * their open tickets.
+   */
+  public record CustomerLookup(
+      boolean asked, String email, String name, String device, List<Earlier> openTickets) {
+    static final CustomerLookup NOT_ASKED = new CustomerLookup(false, null, null, null, List.of());
+
+    public boolean known() {
+      return name != null;
     }
   }
 
@@ -85,14 +111,18 @@ public class TicketPages {
       String me,
       String message,
       String noteError,
-      String noteText) {
+      String noteText,
+      Set<TicketStatus> allowedStatuses,
+      int customerVersion,
+      String nameError) {
 
+    /** Offered only where the status table and the diagnosis beside it both allow it. */
     public boolean canClose() {
-      return ticket.status() != TicketStatus.CLOSED;
+      return allowedStatuses.contains(TicketStatus.CLOSED);
     }
 
     public boolean canReopen() {
-      return ticket.status().isReopenable();
+      return ticket.status().isReopenable() && allowedStatuses.contains(TicketStatus.NEW);
     }
 
     public boolean assignedToMe() {
@@ -115,6 +145,9 @@ public class TicketPages {
 
   @Inject OpenTicket openTicket;
   @Inject ChangeTicket changeTicket;
+  @Inject RenameCustomer renameCustomer;
+  @Inject CustomerQuery customers;
+  @Inject DeviceCatalogs catalogs;
   @Inject AddNote addNote;
   @Inject TicketQuery tickets;
   @Inject DiagnosisStates diagnoses;
@@ -131,44 +164,89 @@ public class TicketPages {
   @GET
   @Path("new")
   public TemplateInstance newTicket() {
-    return Templates.newTicket(newTicketPage(new TicketForm(), Map.of()));
+    return Templates.newTicket(newTicketPage(new TicketForm(), Map.of(), CustomerLookup.NOT_ASKED));
+  }
+
+  /** The look-up as the e-mail address is typed (htmx asks for it; the fragment alone). */
+  @GET
+  @Path("new/customer")
+  public TemplateInstance customerLookup(@RestQuery String customerEmail) {
+    var form = new TicketForm();
+    form.customerEmail = customerEmail == null ? "" : customerEmail;
+    return Templates.newTicket$lookup(newTicketPage(form, Map.of(), lookup(customerEmail)));
   }
 
   @POST
   public Response create(@BeanParam TicketForm form) {
+    if (form.isLookup()) {
+      // Without JavaScript, the "Look up" button: the same form, with who the address belongs to.
+      return Response.ok(
+              Templates.newTicket(newTicketPage(form, Map.of(), lookup(form.customerEmail))))
+          .build();
+    }
     Ticket ticket;
+    var newTicket = form.toNewTicket();
     try {
-      ticket = openTicket.handle(form.toNewTicket(), currentAgent.username());
-    } catch (ConstraintViolationException e) {
-      // One message per field, the same every time: "enter it" before "it has the wrong form".
+      ticket = openTicket.handle(newTicket, currentAgent.username());
+    } catch (InvalidFieldsException e) {
       var errors = new TreeMap<String, String>();
-      e.getConstraintViolations().stream()
-          .sorted(
-              Comparator.comparing((ConstraintViolation<?> v) -> !isPresenceRule(v))
-                  .thenComparing(ConstraintViolation::getMessage))
-          .forEach(v -> errors.putIfAbsent(field(v), v.getMessage()));
-      return Response.status(Response.Status.BAD_REQUEST)
-          .entity(Templates.newTicket(newTicketPage(form, errors)))
+      e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+      return Response.status(e.type().status())
+          .entity(Templates.newTicket(newTicketPage(form, errors, lookup(form.customerEmail))))
           .build();
     }
     return seeTicket(ticket.id);
   }
 
-  /** The form field a violation is about: the last name of its path (handle.form.subject). */
-  private static String field(ConstraintViolation<?> violation) {
-    String path = violation.getPropertyPath().toString();
-    return path.substring(path.lastIndexOf('.') + 1);
-  }
-
-  private static boolean isPresenceRule(ConstraintViolation<?> violation) {
-    var rule = violation.getConstraintDescriptor().getAnnotation().annotationType();
-    return rule == NotBlank.class || rule == NotNull.class;
+  private CustomerLookup lookup(String email) {
+    if (email == null || email.isBlank()) {
+      return CustomerLookup.NOT_ASKED;
+    }
+    Optional<Customer> found = customers.lookup(email);
+    if (found.isEmpty()) {
+      return new CustomerLookup(true, email.strip(), null, null, List.of());
+    }
+    Customer customer = found.get();
+    var all = customers.ticketsOf(customer.id);
+    String device =
+        all.isEmpty() ? null : all.get(0).deviceModel + " on iOS " + all.get(0).iosVersion;
+    var open =
+        all.stream()
+            .filter(t -> t.status.isOpen())
+            .map(t -> new Earlier(t.id, t.subject, t.status, t.createdAt))
+            .toList();
+    return new CustomerLookup(true, customer.email, customer.name, device, open);
   }
 
   @GET
   @Path("{id}")
   public TemplateInstance ticket(@RestPath long id) {
-    return Templates.ticket(page(id, null, null, null));
+    return Templates.ticket(page(id, null, null, null, null));
+  }
+
+  /** Corrects the customer's name: an explicit edit, written into the timeline. */
+  @POST
+  @Path("{id}/customer-name")
+  public Response renameCustomer(
+      @RestPath long id, @RestForm Integer customerVersion, @RestForm String name) {
+    Ticket ticket = tickets.ticket(id);
+    try {
+      renameCustomer.handle(
+          ticket.customer.id,
+          customerVersion,
+          new CustomerRename(name, customerVersion),
+          currentAgent.username());
+    } catch (ConstraintViolationException e) {
+      String message = e.getConstraintViolations().iterator().next().getMessage();
+      return Response.status(Response.Status.BAD_REQUEST)
+          .entity(Templates.ticket(page(id, null, null, null, message)))
+          .build();
+    } catch (ConflictException e) {
+      return Response.status(Response.Status.CONFLICT)
+          .entity(Templates.ticket(page(id, e.getMessage(), null, null, null)))
+          .build();
+    }
+    return seeTicket(id);
   }
 
   @POST
@@ -199,7 +277,7 @@ public class TicketPages {
     } catch (ConstraintViolationException e) {
       String message = e.getConstraintViolations().iterator().next().getMessage();
       return Response.status(Response.Status.BAD_REQUEST)
-          .entity(Templates.ticket(page(id, null, message, body)))
+          .entity(Templates.ticket(page(id, null, message, body, null)))
           .build();
     }
     return seeTicket(id);
@@ -210,7 +288,7 @@ public class TicketPages {
       changeTicket.handle(id, version, change, currentAgent.username());
     } catch (ConflictException | RuleException e) {
       return Response.status(Response.Status.CONFLICT)
-          .entity(Templates.ticket(page(id, e.getMessage(), null, null)))
+          .entity(Templates.ticket(page(id, e.getMessage(), null, null, null)))
           .build();
     }
     return seeTicket(id);
@@ -220,16 +298,19 @@ public class TicketPages {
     return Response.seeOther(URI.create("/tickets/" + id)).build();
   }
 
-  private static NewTicketPage newTicketPage(TicketForm form, Map<String, String> errors) {
+  private NewTicketPage newTicketPage(
+      TicketForm form, Map<String, String> errors, CustomerLookup lookup) {
     var models = new ArrayList<String>();
-    DeviceCatalog.standard().models().stream().map(DeviceModel::name).forEach(models::add);
+    catalogs.current().models().stream().map(DeviceModel::name).forEach(models::add);
     models.add(DeviceCatalog.OTHER);
     return new NewTicketPage(
-        form, errors, models, List.of(Channel.values()), List.of(Priority.values()));
+        form, errors, models, List.of(Channel.values()), List.of(Priority.values()), lookup);
   }
 
-  private TicketPage page(long id, String message, String noteError, String noteText) {
+  private TicketPage page(
+      long id, String message, String noteError, String noteText, String nameError) {
     Ticket ticket = tickets.ticket(id);
+    var latest = diagnoses.latestOf(id);
     Map<String, String> names = agentNames.all();
     var view = TicketJson.of(ticket);
     var earlier =
@@ -247,11 +328,22 @@ public class TicketPages {
         timeline,
         agentNames.assignable(),
         List.of(Priority.values()),
-        summary(diagnoses.latestOf(id), view.status()),
+        summary(latest, view.status()),
         currentAgent.username(),
         message,
         noteError,
-        noteText);
+        noteText,
+        allowed(view.status(), latest),
+        ticket.customer.version,
+        nameError);
+  }
+
+  /** Where an agent may move the ticket now: the status table, then the diagnosis beside it. */
+  private static Set<TicketStatus> allowed(TicketStatus status, Optional<DiagnosisState> latest) {
+    var beside = TicketCase.statusesBeside(latest.map(DiagnosisState::status));
+    var allowed = java.util.EnumSet.noneOf(TicketStatus.class);
+    status.allowedNext().stream().filter(beside::contains).forEach(allowed::add);
+    return allowed;
   }
 
   private static DiagnosisSummary summary(Optional<DiagnosisState> latest, TicketStatus status) {

@@ -418,7 +418,7 @@ class TicketApiTest {
         .statusCode(200)
         .body("ticketId", equalTo((int) id))
         .body("events.kind", contains("CREATED", "NOTE"))
-        .body("events[0].summary", equalTo("Ticket opened by phone: iPhone 8 on iOS 17.5"))
+        .body("events[0].summary", equalTo("Ticket opened by phone: iPhone 8 on iOS 16.7"))
         .body("events[0].body", nullValue())
         .body("events.at", everyItem(matchesPattern(ISO_INSTANT)))
         .body("events.kind", not(hasItem("ASSIGNED")));

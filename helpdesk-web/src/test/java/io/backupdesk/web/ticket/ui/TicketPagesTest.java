@@ -63,7 +63,7 @@ class TicketPagesTest {
         .statusCode(400)
         .body(
             allOf(
-                containsString("This is not an e-mail address"),
+                containsString("Write the address as name@example.com"),
                 containsString("id=\"customerEmail-error\""),
                 containsString("Enter the iOS version, e.g. 17.5"),
                 containsString("value=\"Ada Typed\""),
@@ -150,7 +150,7 @@ class TicketPagesTest {
         .statusCode(200)
         .body(
             allOf(
-                containsString("Ticket opened by phone: iPhone 8 on iOS 17.5"),
+                containsString("Ticket opened by phone: iPhone 8 on iOS 16.7"),
                 // The note's text once, under a label (not its first line again as a summary).
                 containsString("<p class=\"entry-label\">Note</p>"),
                 containsString("Customer calls back after lunch."),

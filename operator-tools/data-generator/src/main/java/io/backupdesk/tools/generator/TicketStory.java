@@ -17,6 +17,7 @@ import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.LatestDiagnosis;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketCase;
+import io.backupdesk.diagnostics.ticket.TicketSnapshot;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.diagnostics.ticket.TimelineEntry;
 import java.time.Duration;
@@ -92,6 +93,7 @@ final class TicketStory {
   private Instant notedAt;
   private Instant lastEventAt;
   private int version;
+  private TicketSnapshot lastVersioned;
 
   // The plan for the first diagnosis; later ones draw theirs afresh.
   private boolean haltBeforePickup;
@@ -133,6 +135,7 @@ final class TicketStory {
         TicketCase.open(
             ticketId, channel, phone.modelName(), phone.ios(), priority, createdBy, createdAt);
     this.staffNames = username -> new AgentName(username, world.staff().displayName(username));
+    this.lastVersioned = versioned(ticket.snapshot());
   }
 
   void play() {
@@ -451,7 +454,7 @@ final class TicketStory {
     String agent = ticket.assignee().orElseGet(() -> world.staff().worker(random));
     if (reopen) {
       record(null, ticket.changeStatus(TicketStatus.NEW, latest, agent, at));
-      version++;
+      touch();
       at = at.plusSeconds(pickupDelay());
       if (at.isAfter(until)) {
         return;
@@ -469,7 +472,7 @@ final class TicketStory {
             ? world.staff().supervisor(random)
             : ticket.assignee().get();
     record(null, ticket.changeStatus(TicketStatus.CLOSED, latest, actor, at));
-    version++;
+    touch();
   }
 
   private void addNote() {
@@ -479,14 +482,38 @@ final class TicketStory {
     record(null, ticket.addNote(Texts.ticketNote(random), ticket.assignee().orElse(createdBy), at));
     // The note is dated back into the ticket's life: its last activity stays the latest moment.
     notedAt = at.isAfter(before) ? at : before;
-    version++;
+    touch();
   }
 
   // ---- Ticket bookkeeping -------------------------------------------------------------------
 
-  /** Every write of the app bumps the ticket's version once. */
+  /**
+   * Bumps the ticket's version as the app does: once per write that changes what people edit
+   * together (priority, assignee, status and its times), never for the last activity alone (a note,
+   * a step that leaves the status as it was).
+   */
   private void touch() {
-    version++;
+    TicketSnapshot now = versioned(ticket.snapshot());
+    if (!now.equals(lastVersioned)) {
+      version++;
+      lastVersioned = now;
+    }
+  }
+
+  private static TicketSnapshot versioned(TicketSnapshot s) {
+    return new TicketSnapshot(
+        s.number(),
+        s.channel(),
+        s.deviceModel(),
+        s.iosVersion(),
+        s.createdBy(),
+        s.createdAt(),
+        s.status(),
+        s.priority(),
+        s.assignee(),
+        s.createdAt(), // the last activity is not versioned: every snapshot gets the same one
+        s.resolvedAt(),
+        s.closedAt());
   }
 
   private void record(Long diagnosisId, List<TimelineEntry> timeline) {
