@@ -50,6 +50,8 @@ public class Ticket {
   public Instant updatedAt;
   public Instant resolvedAt;
   public Instant closedAt;
+  public String resolvedBy;
+  public String closedBy;
 
   @Version public int version;
 }
