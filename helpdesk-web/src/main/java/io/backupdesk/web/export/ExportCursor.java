@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
  * whatever order writers commit in and however long another transaction stays open.
  *
  * <p>Two forms. After a whole pull (the Export-Next-Cursor header): {@code seen}, the snapshot of
- * that pull, {@code xmin:xmax:xip}. After one row ({@code cursor} column): {@code
- * seen~pulled~txid-id}: everything {@code seen} saw was delivered before, and of what {@code
- * pulled} (the snapshot of the pull that sent the row) added, the rows up to (txid, id) in
- * (change_txid, id) order; {@code seen} is {@code 0} in a first pull. The old form {@code txid-id}
- * (before version 13) still works: it meant every change up to that row.
+ * that pull, {@code xmin:xmax:xip.xip} (PostgreSQL's text, dots for its commas). After one row
+ * ({@code cursor} column): {@code seen~pulled~txid-id}: everything {@code seen} saw was delivered
+ * before, and of what {@code pulled} (the snapshot of the pull that sent the row) added, the rows
+ * up to (txid, id) in (change_txid, id) order; {@code seen} is {@code 0} in a first pull. The old
+ * form {@code txid-id} (before version 13) still works: it meant every change up to that row.
  */
 record ExportCursor(ExportSnapshot seen, ExportSnapshot pulled, long txid, long id) {
 
@@ -67,18 +67,18 @@ record ExportCursor(ExportSnapshot seen, ExportSnapshot pulled, long txid, long 
     throw new InvalidInputException(
         "cursor",
         "cursor must be the value of a previous response's Export-Next-Cursor header (or of a"
-            + " row's cursor column), like 7421:7433:7425; got '"
+            + " row's cursor column), like 7421:7433:7425.7430; got '"
             + text
             + "'.");
   }
 
   /** The text of a row cursor's fixed part, before its (txid, id): {@code seen~pulled~}. */
   static String rowPrefix(ExportSnapshot seen, ExportSnapshot pulled) {
-    return (seen == null ? NOTHING : seen.toString()) + "~" + pulled + "~";
+    return (seen == null ? NOTHING : seen.token()) + "~" + pulled.token() + "~";
   }
 
   @Override
   public String toString() {
-    return inside() ? rowPrefix(seen, pulled) + txid + "-" + id : seen.toString();
+    return inside() ? rowPrefix(seen, pulled) + txid + "-" + id : seen.token();
   }
 }

@@ -31,7 +31,10 @@ record ExportSnapshot(long xmin, long xmax, List<Long> xip) {
     return new ExportSnapshot(txid + 1, txid + 1, List.of());
   }
 
-  /** Parses {@code xmin:xmax:xip,...}; IllegalArgumentException when it is not one. */
+  /**
+   * Parses {@code xmin:xmax:xip,...} (PostgreSQL's text) or {@code xmin:xmax:xip.xip} (a cursor's,
+   * without commas, so that a CSV field holds it unquoted); IllegalArgumentException otherwise.
+   */
   static ExportSnapshot parse(String text) {
     String[] parts = text.split(":", -1);
     if (parts.length != 3) {
@@ -39,7 +42,7 @@ record ExportSnapshot(long xmin, long xmax, List<Long> xip) {
     }
     var xip = new ArrayList<Long>();
     if (!parts[2].isEmpty()) {
-      for (String x : parts[2].split(",", -1)) {
+      for (String x : parts[2].split("[,.]", -1)) {
         xip.add(number(x));
       }
     }
@@ -73,6 +76,11 @@ record ExportSnapshot(long xmin, long xmax, List<Long> xip) {
   /** The SQL literal. */
   String sql() {
     return "'" + this + "'::pg_snapshot";
+  }
+
+  /** As a cursor writes it: PostgreSQL's text with dots between the running transactions. */
+  String token() {
+    return toString().replace(',', '.');
   }
 
   /**
