@@ -52,7 +52,12 @@ as_pg() {
 }
 
 cleanup() {
+  local status=$?
   stop_app
+  if [ "$status" != 0 ] && [ -f "$REPLICA_DIR/standby.log" ]; then
+    echo "--- the standby's log (last lines):" >&2
+    tail -15 "$REPLICA_DIR/standby.log" >&2
+  fi
   if [ "$REPLICA_KEEP" = 1 ]; then
     log "Kept: standby on port $REPLICA_PORT ($REPLICA_DIR), database $REPLICA_DB."
     log "  stop: $REPLICA_BIN/pg_ctl -D $REPLICA_DIR stop; rm -rf $REPLICA_DIR; dropdb $REPLICA_DB"
@@ -91,8 +96,12 @@ started=$(now)
 as_pg "$REPLICA_BIN/pg_basebackup" -h "$PGHOST" -p "$PGPORT" -U "$REPLICA_SUPERUSER" \
   -D "$REPLICA_DIR" -R -X stream -c fast
 say "base backup: $(du -sh "$REPLICA_DIR" | cut -f1) in $(elapsed "$started" "$(now)") s"
-# The copy keeps the primary's settings (Debian keeps postgresql.conf outside the data directory,
-# so the copy has none): what the standby needs is appended here and wins.
+# The copy has the primary's postgresql.auto.conf; Debian keeps postgresql.conf, pg_hba.conf and
+# pg_ident.conf outside the data directory, so the copy lacks them: the standby gets its own, and
+# what it needs is appended to postgresql.auto.conf, which wins.
+[ -f "$REPLICA_DIR/postgresql.conf" ] || : > "$REPLICA_DIR/postgresql.conf"
+[ -f "$REPLICA_DIR/pg_ident.conf" ] || : > "$REPLICA_DIR/pg_ident.conf"
+[ -f "$REPLICA_DIR/pg_hba.conf" ] || printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' > "$REPLICA_DIR/pg_hba.conf"
 cat >> "$REPLICA_DIR/postgresql.auto.conf" <<EOF
 port = $REPLICA_PORT
 listen_addresses = '127.0.0.1'
@@ -104,7 +113,7 @@ shared_buffers = 64MB
 logging_collector = off
 cluster_name = '$NAME'
 EOF
-[ "$(id -u)" = 0 ] && chown postgres "$REPLICA_DIR/postgresql.auto.conf"
+[ "$(id -u)" = 0 ] && chown postgres "$REPLICA_DIR"/*.conf
 log "Starting the standby on port $REPLICA_PORT"
 as_pg "$REPLICA_BIN/pg_ctl" -D "$REPLICA_DIR" -l "$REPLICA_DIR/standby.log" -w -t 120 start > /dev/null
 [ "$(stby -d postgres -c 'SELECT pg_is_in_recovery()')" = t ] || die "the standby is not in recovery"
@@ -161,13 +170,15 @@ for report in resolutions-by-fix step-funnel escalations time-to-resolution step
   body=$(mktemp)
   read -r code t < <(curl -s -o "$body" -w '%{http_code} %{time_total}\n' "${AUTH[@]}" \
     "$BENCH_URL/api/v1/reports/$report?from=$today&to=$today")
-  as_of=$(sed -n 's/.*"asOf":"\([^"]*\)".*/\1/p' "$body")
-  rows=$(grep -o '"rows":\[.*\]' "$body" | grep -o '},{' | wc -l)
-  [ "$(grep -c '"rows":\[\]' "$body")" = 1 ] && rows=0 || rows=$((rows + 1))
+  read -r as_of rows < <(python3 -c 'import json, sys
+try:
+    r = json.load(open(sys.argv[1])); print(r.get("asOf"), len(r.get("rows", [])))
+except ValueError:
+    print("? ?")' "$body")
   say "$(printf '%-34s %-7s %-4s %-25s %s' "$report" "$code" "$(awk -v t="$t" 'BEGIN { printf "%d", t * 1000 }')" "${as_of:-?}" "$rows")"
   [ "$code" = 200 ] || { cat "$body" >&2; die "report $report answered $code from the standby"; }
   if [ "$report" = time-to-resolution ]; then
-    say "    $(grep -o '"rows":\[.*\]' "$body")"
+    say "    rows: $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["rows"])' "$body")"
   fi
   rm -f "$body"
 done
