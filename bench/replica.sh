@@ -164,18 +164,22 @@ say "replication lag after the writes (pg_stat_replication): $(lag)"
 # ---- 4. Every report and a cursor export, read from the standby ------------------------------------
 today=$(date -u +%F)
 say ""
-say "report (today, from the standby)  status  ms   asOf                      rows"
+say "report (today, from the standby)  status  ms    asOf                         age s  rows"
 for report in resolutions-by-fix step-funnel escalations time-to-resolution step-times \
   first-contact-resolution agents repeat-contacts headline; do
   body=$(mktemp)
+  asked=$(date -u +%s.%N)
   read -r code t < <(curl -s -o "$body" -w '%{http_code} %{time_total}\n' "${AUTH[@]}" \
     "$BENCH_URL/api/v1/reports/$report?from=$today&to=$today")
-  read -r as_of rows < <(python3 -c 'import json, sys
+  # asOf's age when the request was sent: how far behind the figures were.
+  read -r as_of age rows < <(python3 -c 'import json, sys, datetime
 try:
-    r = json.load(open(sys.argv[1])); print(r.get("asOf"), len(r.get("rows", [])))
-except ValueError:
-    print("? ?")' "$body")
-  say "$(printf '%-34s %-7s %-4s %-25s %s' "$report" "$code" "$(awk -v t="$t" 'BEGIN { printf "%d", t * 1000 }')" "${as_of:-?}" "$rows")"
+    r = json.load(open(sys.argv[1]))
+    at = datetime.datetime.fromisoformat(r["asOf"].replace("Z", "+00:00")).timestamp()
+    print(r["asOf"], "%.2f" % (float(sys.argv[2]) - at), len(r.get("rows", [])))
+except (ValueError, KeyError, TypeError):
+    print("? ? ?")' "$body" "$asked")
+  say "$(printf '%-34s %-7s %-5s %-28s %-6s %s' "$report" "$code" "$(awk -v t="$t" 'BEGIN { printf "%d", t * 1000 }')" "$as_of" "$age" "$rows")"
   [ "$code" = 200 ] || { cat "$body" >&2; die "report $report answered $code from the standby"; }
   if [ "$report" = time-to-resolution ]; then
     say "    rows: $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["rows"])' "$body")"

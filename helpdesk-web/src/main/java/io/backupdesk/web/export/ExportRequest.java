@@ -42,12 +42,12 @@ record ExportRequest(
   }
 
   /**
-   * The WHERE clause of a pull that reads with snapshot {@code now}: the filters, and the rows
-   * whose last change the cursor has not delivered (every row {@code now} sees, without a cursor).
-   * Every value is a number, a snapshot or an instant formatted here, never text from the request,
-   * so it can be written inline (COPY takes no bind parameters).
+   * The WHERE clause of a pull: the filters, and the rows whose last change the cursor has not
+   * delivered (without a cursor, every row; the pull's snapshot decides which rows exist). Every
+   * value is a number, a snapshot or an instant formatted here, never text from the request, so it
+   * can be written inline (COPY takes no bind parameters).
    */
-  String where(ExportSnapshot now) {
+  String where() {
     var where = new StringBuilder("(").append(unsent()).append(")");
     if (from != null) {
       where.append(" AND ").append(table.createdAt).append(" >= ").append(literal(startOf(from)));

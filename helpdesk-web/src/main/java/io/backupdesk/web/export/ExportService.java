@@ -171,7 +171,7 @@ class ExportService {
         + " FROM "
         + table.from
         + " WHERE "
-        + request.where(now)
+        + request.where()
         + " ORDER BY "
         + request.orderBy();
   }

@@ -90,7 +90,10 @@ record ExportSnapshot(long xmin, long xmax, List<Long> xip) {
     return "pg_visible_in_snapshot(x.change_txid, " + sql() + ")";
   }
 
-  /** SQL: the row's last writer is not visible in this snapshot. */
+  /**
+   * SQL: the row's last writer is not visible in this snapshot; the bound on xmin lets the
+   * (change_txid, id) index skip everything older.
+   */
   String missedChange() {
     return "x.change_txid >= '" + xmin + "'::xid8 AND NOT " + sawChange();
   }

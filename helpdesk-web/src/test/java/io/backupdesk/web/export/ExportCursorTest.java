@@ -58,8 +58,15 @@ class ExportCursorTest {
   void anythingElseIsAProblemAboutTheCursor() {
     for (String bad :
         List.of(
-            "abc", "110:100:", "100:110:99", "100:110:105,102", "0:0:", "1~2~3", "0~100:110:~x-1",
-            "100:110", "-5-3")) {
+            "abc",
+            "110:100:",
+            "100:110:99",
+            "100:110:105,102",
+            "0:0:",
+            "1~2~3",
+            "0~100:110:~x-1",
+            "100:110",
+            "-5-3")) {
       assertThatThrownBy(() -> ExportCursor.parse(bad))
           .as(bad)
           .isInstanceOfSatisfying(

@@ -180,7 +180,8 @@ class ExportTimelineAgentsPlaybookTest {
             .toList();
     assertThat(csv).hasSize(rows + 1);
     assertThat(csv.get(0)).isEqualTo(PLAYBOOK_HEADER);
-    // Storage: "Upgrade the iCloud plan" costs money and so needs consent.
+    // A fix that costs money (a bigger iCloud plan) needs consent: costs_money and
+    // requires_consent.
     var step = playbooks.all().get(0).steps().get(0);
     assertThat(csv.get(1))
         .startsWith(
