@@ -20,7 +20,8 @@
 #   REPLICA_HBA_EDIT   1      allow adding "host replication <superuser> 127.0.0.1/32 trust" to
 #                             the primary's pg_hba.conf (and reloading) when no rule allows the copy
 #   REPLICA_KEEP       0      1 keeps the standby running and the database (prints how to stop)
-# The app: BENCH_PORT, BENCH_HEAP, BENCH_ADMIN_PASSWORD as in lib.sh.
+# The app: BENCH_PORT, BENCH_HEAP, BENCH_ADMIN_PASSWORD as in lib.sh; its pools wait up to 60 s for
+# a connection (a loaded machine makes the first ones slow).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -127,6 +128,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$REPLICA_DB" \
 QUARKUS_DATASOURCE_USERNAME="$REPLICA_SUPERUSER" QUARKUS_DATASOURCE_PASSWORD="" \
 QUARKUS_DATASOURCE_REPORTING_JDBC_URL="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/$REPLICA_DB" \
 QUARKUS_DATASOURCE_REPORTING_USERNAME="$REPLICA_SUPERUSER" QUARKUS_DATASOURCE_REPORTING_PASSWORD="" \
+QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S QUARKUS_DATASOURCE_REPORTING_JDBC_ACQUISITION_TIMEOUT=60S \
 QUARKUS_HTTP_PORT="$BENCH_PORT" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   java "-Xmx$BENCH_HEAP" -jar "$APP_DIR/quarkus-run.jar" > "$OUT/replica-app.log" 2>&1 &
 APP_PID=$!
