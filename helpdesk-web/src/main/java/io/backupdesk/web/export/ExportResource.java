@@ -1,11 +1,13 @@
 package io.backupdesk.web.export;
 
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.Problem;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -15,13 +17,13 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The bulk export for data consumers: every ticket, diagnosis and step result as CSV or NDJSON,
- * streamed however many rows match, resumable with a cursor.
+ * The bulk export for data consumers: every ticket, diagnosis, step result, timeline line and
+ * account, and the playbook, as CSV or NDJSON, streamed however many rows match, resumable with a
+ * cursor.
  */
 @Path("/api/v1/export")
 @RolesAllowed("supervisor")
@@ -34,14 +36,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " after it, and the Export-Next-Cursor response header gives the cursor after the last"
             + " row of the response. Incremental pull: pass the cursor of your last pull as"
             + " ?cursor=...; you get every row written since, exactly once (a row changed again"
-            + " comes again, with its new values). A row shows up once all transactions that were"
-            + " running when it was written have ended.")
+            + " comes again, with its new values). A full pull sends every row committed when it"
+            + " started.")
 @APIResponse(responseCode = "400", description = "A parameter is invalid")
 @APIResponse(responseCode = "401", description = "Not signed in (HTTP Basic)")
 @APIResponse(responseCode = "403", description = "Signed in without the supervisor role")
 @APIResponse(
     responseCode = "406",
     description = "The Accept header allows neither text/csv nor application/x-ndjson")
+@APIResponse(
+    responseCode = "503",
+    description =
+        "The reporting database (a replica) has not yet replayed what the cursor has seen; retry"
+            + " after Retry-After seconds")
 public class ExportResource {
 
   static final MediaType CSV = new MediaType("text", "csv", "UTF-8");
@@ -49,9 +56,11 @@ public class ExportResource {
   static final String NEXT_CURSOR = "Export-Next-Cursor";
 
   private final ExportService exports;
+  private final PlaybookExport playbook;
 
-  ExportResource(ExportService exports) {
+  ExportResource(ExportService exports, PlaybookExport playbook) {
     this.exports = exports;
+    this.playbook = playbook;
   }
 
   @GET
@@ -61,7 +70,7 @@ public class ExportResource {
       description =
           "Columns: ticket_id, customer_id, device_model, ios_version, ios_major, channel,"
               + " priority, status, assignee, created_by, created_at, resolved_at, closed_at,"
-              + " updated_at, cursor. from/to filter on created_at.")
+              + " updated_at, resolved_by, closed_by, cursor. from/to filter on created_at.")
   @APIResponse(
       responseCode = "200",
       description = "The rows, streamed",
@@ -71,22 +80,8 @@ public class ExportResource {
               description = "Pass as ?cursor= to resume after this response"),
       content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
   public Response tickets(
-      @QueryParam("format") @Parameter(description = "csv or ndjson; overrides Accept")
-          String format,
-      @QueryParam("from")
-          @Parameter(description = "First UTC day of creation, included, e.g. 2024-05-01")
-          String from,
-      @QueryParam("to") @Parameter(description = "Last UTC day of creation, included") String to,
-      @QueryParam("updated_since")
-          @Parameter(
-              description =
-                  "Only rows with updated_at at or after this time, e.g. 2024-05-01T00:00:00Z")
-          String updatedSince,
-      @QueryParam("cursor")
-          @Parameter(description = "Resume after this cursor (Export-Next-Cursor of the last pull)")
-          String cursor,
-      @Context HttpHeaders headers) {
-    return export(ExportTable.TICKETS, format, from, to, updatedSince, cursor, headers);
+      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
+    return export(ExportTable.TICKETS, params, headers, http);
   }
 
   @GET
@@ -100,7 +95,8 @@ public class ExportResource {
               + " started_at, ended_at, updated_at, step_order (the order chosen at the start,"
               + " comma-separated step keys), order_policy (ARTICLE, LEARNED or EXPLORE),"
               + " order_propensity (the probability the policy chose that order),"
-              + " order_model_version (empty for ARTICLE), cursor. from/to filter on started_at.")
+              + " order_model_version (empty for ARTICLE), current_step_started_at,"
+              + " status_before_abandon, cursor. from/to filter on started_at.")
   @APIResponse(
       responseCode = "200",
       description = "The rows, streamed",
@@ -110,17 +106,8 @@ public class ExportResource {
               description = "Pass as ?cursor= to resume after this response"),
       content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
   public Response diagnoses(
-      @QueryParam("format") @Parameter(description = "csv or ndjson; overrides Accept")
-          String format,
-      @QueryParam("from") @Parameter(description = "First UTC day of the start, included")
-          String from,
-      @QueryParam("to") @Parameter(description = "Last UTC day of the start, included") String to,
-      @QueryParam("updated_since")
-          @Parameter(description = "Only rows with updated_at at or after this time")
-          String updatedSince,
-      @QueryParam("cursor") @Parameter(description = "Resume after this cursor") String cursor,
-      @Context HttpHeaders headers) {
-    return export(ExportTable.DIAGNOSES, format, from, to, updatedSince, cursor, headers);
+      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
+    return export(ExportTable.DIAGNOSES, params, headers, http);
   }
 
   @GET
@@ -145,37 +132,119 @@ public class ExportResource {
               description = "Pass as ?cursor= to resume after this response"),
       content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
   public Response stepResults(
-      @QueryParam("format") @Parameter(description = "csv or ndjson; overrides Accept")
-          String format,
-      @QueryParam("from") @Parameter(description = "First UTC day of recording, included")
-          String from,
-      @QueryParam("to") @Parameter(description = "Last UTC day of recording, included") String to,
-      @QueryParam("updated_since")
-          @Parameter(description = "Only rows with updated_at at or after this time")
-          String updatedSince,
-      @QueryParam("cursor") @Parameter(description = "Resume after this cursor") String cursor,
-      @Context HttpHeaders headers) {
-    return export(ExportTable.STEP_RESULTS, format, from, to, updatedSince, cursor, headers);
+      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
+    return export(ExportTable.STEP_RESULTS, params, headers, http);
+  }
+
+  @GET
+  @Path("/timeline")
+  @Operation(
+      summary = "Export timeline events",
+      description =
+          "One row per line of a ticket's timeline (reopens, assignments, priority and status"
+              + " changes, diagnosis events, notes without their text). Columns: event_id,"
+              + " ticket_id, diagnosis_id, kind, actor, at, from_value, to_value, cursor."
+              + " from_value/to_value: user names for ASSIGNED (empty = unassigned), priorities for"
+              + " PRIORITY_CHANGED, ticket statuses for STATUS_CHANGED, REOPENED and CLOSED; empty"
+              + " for other kinds and for lines written before version 13. from/to and"
+              + " updated_since filter on at.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The rows, streamed",
+      headers =
+          @Header(
+              name = NEXT_CURSOR,
+              description = "Pass as ?cursor= to resume after this response"),
+      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+  public Response timeline(
+      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
+    return export(ExportTable.TIMELINE, params, headers, http);
+  }
+
+  @GET
+  @Path("/agents")
+  @Operation(
+      summary = "Export agents",
+      description =
+          "One row per account, to join the user names of the other exports. Columns: agent_id,"
+              + " username, display_name, role (agent, supervisor, admin), active, created_at,"
+              + " updated_at, cursor. No e-mail, no secret. from/to filter on created_at.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The rows, streamed",
+      headers =
+          @Header(
+              name = NEXT_CURSOR,
+              description = "Pass as ?cursor= to resume after this response"),
+      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+  public Response agents(
+      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
+    return export(ExportTable.AGENTS, params, headers, http);
+  }
+
+  @GET
+  @Path("/playbook")
+  @Operation(
+      summary = "Export the playbook",
+      description =
+          "One row per fix option of each step of each playbook version (a step without fixes: one"
+              + " row, fix columns empty), to join step and fix keys to titles and labels. Columns:"
+              + " playbook_version, playbook_name, step_number, step_key, step_version, step_title,"
+              + " step_cost, detects_outage, intrusive, fix_key, fix_label, fix_cost, changes_data,"
+              + " costs_money, requires_consent, cursor. Versions never change once published; the"
+              + " cursor (v1, v1.12) resumes after a version or a row. from, to and updated_since"
+              + " do not apply (400).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The rows",
+      headers =
+          @Header(
+              name = NEXT_CURSOR,
+              description = "Pass as ?cursor= for the versions published since"),
+      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+  public Response playbook(@BeanParam ExportParams params, @Context HttpHeaders headers) {
+    boolean csv = wantsCsv(params.format, headers);
+    var pull = playbook.pull(params);
+    StreamingOutput body =
+        out -> {
+          if (csv) {
+            playbook.writeCsv(pull, out);
+          } else {
+            playbook.writeNdjson(pull, out);
+          }
+        };
+    return respond(body, csv, pull.next().toString(), "playbook");
   }
 
   private Response export(
-      ExportTable table,
-      String format,
-      String from,
-      String to,
-      String updatedSince,
-      String cursor,
-      HttpHeaders headers) {
-    boolean csv = wantsCsv(format, headers);
-    var request = ExportRequest.parse(table, csv, from, to, updatedSince, cursor);
-    var plan = exports.plan(request);
-    StreamingOutput body = out -> exports.stream(plan, out);
+      ExportTable table, ExportParams params, HttpHeaders headers, RoutingContext http) {
+    boolean csv = wantsCsv(params.format, headers);
+    var request = ExportRequest.parse(table, csv, params);
+    ExportService.Pull pull;
+    try {
+      pull = exports.open(request);
+    } catch (ExportService.BehindCursorException e) {
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+          .type(Problem.MEDIA_TYPE)
+          .header("Retry-After", "1")
+          .entity(
+              Problem.of(503, "behind-cursor", "Not caught up yet", e.getMessage())
+                  .withInstance("/api/v1/export/" + table.path))
+          .build();
+    }
+    // Should the response never be written (the client gone first), the transaction must not
+    // stay open with its connection.
+    http.addEndHandler(ended -> pull.abandon());
+    return respond(pull::stream, csv, pull.next().toString(), table.path);
+  }
+
+  private static Response respond(StreamingOutput body, boolean csv, String next, String name) {
     var response =
         Response.ok(body, csv ? CSV : NDJSON)
-            .header(NEXT_CURSOR, plan.next().toString())
+            .header(NEXT_CURSOR, next)
             .header("Cache-Control", "no-store");
     if (csv) {
-      response.header("Content-Disposition", "attachment; filename=\"" + table.path + ".csv\"");
+      response.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
     }
     return response.build();
   }

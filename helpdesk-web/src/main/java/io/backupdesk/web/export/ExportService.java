@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -19,12 +20,13 @@ import org.postgresql.PGConnection;
  * Streams an export from the {@code reporting} datasource with constant memory: CSV straight from
  * PostgreSQL's COPY, NDJSON from a forward-only cursor fetched 1000 rows at a time.
  *
- * <p>The resume contract: a pull first fixes a horizon, the oldest transaction id still running
- * ({@code pg_snapshot_xmin(pg_current_snapshot())}), and sends only rows last written by an older
- * transaction, in (change_txid, id) order. Every transaction older than the horizon has ended, and
- * every later commit gets a newer id, so no row can ever appear behind a cursor already handed out,
- * however transactions interleave or commit out of order. The price: a row shows up only once every
- * transaction that started before it was written has ended.
+ * <p>The resume contract: a pull reads in one REPEATABLE READ transaction, whose snapshot ({@code
+ * pg_current_snapshot()}) says which transactions it sees committed. It sends every row it sees
+ * whose last writer ({@code change_txid}, stamped by a trigger) the cursor's snapshot did not see
+ * committed ({@code pg_visible_in_snapshot}), and hands out its own snapshot as the next cursor. A
+ * transaction that commits later is invisible to this pull and visible to the next one, so every
+ * committed change is sent by exactly one pull, in whatever order writers commit, and a full pull
+ * sends every row its snapshot sees, however long some other transaction stays open.
  */
 @ApplicationScoped
 class ExportService {
@@ -40,83 +42,138 @@ class ExportService {
     this.dataSource = dataSource;
   }
 
-  /** The horizon of this pull and the cursor after its last row, known before streaming starts. */
-  record Plan(ExportRequest request, String bound, ExportCursor next) {}
-
-  Plan plan(ExportRequest request) {
-    try (Connection connection = readOnly()) {
-      try (var statement = connection.createStatement()) {
-        String bound;
-        try (var result =
-            statement.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")) {
-          result.next();
-          bound = result.getString(1);
-        }
-        var last =
-            "SELECT x.change_txid::text, x.id FROM "
-                + request.table().from
-                + " WHERE "
-                + request.where(bound)
-                + " ORDER BY x.change_txid DESC, x.id DESC LIMIT 1";
-        ExportCursor next = request.cursor() == null ? ExportCursor.START : request.cursor();
-        try (var result = statement.executeQuery(last)) {
-          if (result.next()) {
-            next = new ExportCursor(Long.parseLong(result.getString(1)), result.getLong(2));
-          }
-        }
-        return new Plan(request, bound, next);
-      } finally {
-        connection.rollback();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not plan the export: " + e.getMessage(), e);
+  /** The server has not yet replayed everything a cursor from elsewhere has delivered. */
+  static final class BehindCursorException extends RuntimeException {
+    BehindCursorException(ExportSnapshot server, ExportSnapshot cursor) {
+      super(
+          "This database has not yet caught up with the cursor (it sees "
+              + server
+              + ", the cursor "
+              + cursor
+              + "): a replica that lags behind the one that gave out the cursor. Retry in a"
+              + " moment.");
     }
   }
 
   /**
-   * Writes every row of the plan to {@code out}, in one REPEATABLE READ read-only transaction (one
-   * consistent snapshot), and returns how many rows it wrote.
+   * One pull with its transaction already open, so that the cursor after it (its snapshot) is known
+   * before the first row is sent and the rows are exactly those of that snapshot. Close it once
+   * streamed, or if it never is.
    */
-  long stream(Plan plan, OutputStream out) throws IOException {
-    var request = plan.request();
-    var table = request.table();
-    String select = select(request, plan.bound());
-    long started = System.nanoTime();
-    long rows;
-    try (Connection connection = dataSource.getConnection()) {
+  final class Pull implements AutoCloseable {
+    private final ExportRequest request;
+    private final Connection connection;
+    private final ExportSnapshot snapshot;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Pull(ExportRequest request, Connection connection, ExportSnapshot snapshot) {
+      this.request = request;
+      this.connection = connection;
+      this.snapshot = snapshot;
+    }
+
+    /** The cursor after this pull: its snapshot. */
+    ExportCursor next() {
+      return ExportCursor.after(snapshot);
+    }
+
+    /** Writes every row of the pull to {@code out} and returns how many; once only. */
+    long stream(OutputStream out) throws IOException {
+      if (!started.compareAndSet(false, true)) {
+        throw new IllegalStateException("A pull is streamed once");
+      }
+      var table = request.table();
+      String select = select(request, snapshot);
+      long began = System.nanoTime();
+      try {
+        long rows =
+            request.csv()
+                ? copyCsv(connection, select, out)
+                : writeNdjson(connection, select, request, snapshot, out);
+        LOG.debugf(
+            "Exported %d %s rows in %d ms",
+            Long.valueOf(rows), table.path, Long.valueOf((System.nanoTime() - began) / 1_000_000));
+        return rows;
+      } catch (SQLException e) {
+        throw new IOException("Export of " + table.path + " failed: " + e.getMessage(), e);
+      } finally {
+        close();
+      }
+    }
+
+    /** Closes the pull if it was never streamed (the response was never written). */
+    void abandon() {
+      if (!started.get()) {
+        close();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      try (connection) {
+        connection.rollback();
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      } catch (SQLException e) {
+        LOG.debug("Closing an export's connection failed", e);
+      }
+    }
+  }
+
+  /**
+   * Opens the pull's read-only REPEATABLE READ transaction and takes its snapshot: its first
+   * statement fixes the snapshot every later statement of the transaction reads with.
+   */
+  Pull open(ExportRequest request) {
+    Connection connection = null;
+    try {
+      connection = dataSource.getConnection();
       connection.setReadOnly(true);
       connection.setAutoCommit(false);
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      try {
-        rows =
-            request.csv()
-                ? copyCsv(connection, select, out)
-                : writeNdjson(connection, select, table, out);
-      } finally {
-        connection.rollback();
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      ExportSnapshot snapshot;
+      try (var statement = connection.createStatement();
+          var result = statement.executeQuery("SELECT pg_current_snapshot()::text")) {
+        result.next();
+        snapshot = ExportSnapshot.parse(result.getString(1));
       }
-    } catch (SQLException e) {
-      throw new IOException("Export of " + table.path + " failed: " + e.getMessage(), e);
+      var cursor = request.cursor();
+      if (cursor != null && !snapshot.includes(cursor.latest())) {
+        throw new BehindCursorException(snapshot, cursor.latest());
+      }
+      return new Pull(request, connection, snapshot);
+    } catch (SQLException | RuntimeException e) {
+      if (connection != null) {
+        try (var c = connection) {
+          c.rollback();
+          c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("Could not start the export: " + e.getMessage(), e);
     }
-    LOG.debugf(
-        "Exported %d %s rows in %d ms",
-        Long.valueOf(rows), table.path, Long.valueOf((System.nanoTime() - started) / 1_000_000));
-    return rows;
   }
 
-  /** The SELECT of a pull below the horizon {@code bound}, every value inline. */
-  static String select(ExportRequest request, String bound) {
+  /** The SELECT of a pull that reads with snapshot {@code now}, every value inline. */
+  static String select(ExportRequest request, ExportSnapshot now) {
     var table = request.table();
     return "SELECT "
-        + table.allColumns().stream()
+        + table.allColumns(request.rowCursor(now)).stream()
             .map(c -> c.select(request.csv()))
             .collect(Collectors.joining(", "))
         + " FROM "
         + table.from
         + " WHERE "
-        + request.where(bound)
-        + " ORDER BY x.change_txid, x.id";
+        + request.where()
+        + " ORDER BY "
+        + request.orderBy();
   }
 
   /** The COPY statement that streams a CSV pull. */
@@ -133,9 +190,13 @@ class ExportService {
   }
 
   private long writeNdjson(
-      Connection connection, String select, ExportTable table, OutputStream out)
+      Connection connection,
+      String select,
+      ExportRequest request,
+      ExportSnapshot now,
+      OutputStream out)
       throws SQLException, IOException {
-    var columns = table.allColumns();
+    var columns = request.table().allColumns(request.rowCursor(now));
     long rows = 0;
     try (var statement =
             connection.prepareStatement(
@@ -185,12 +246,5 @@ class ExportService {
       generator.flush();
     }
     return rows;
-  }
-
-  private Connection readOnly() throws SQLException {
-    Connection connection = dataSource.getConnection();
-    connection.setReadOnly(true);
-    connection.setAutoCommit(false);
-    return connection;
   }
 }

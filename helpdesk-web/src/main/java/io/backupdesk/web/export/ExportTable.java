@@ -14,6 +14,7 @@ enum ExportTable {
       "tickets",
       "ticket x",
       "x.created_at",
+      "x.updated_at",
       List.of(
           Column.number("ticket_id", "x.id"),
           Column.number("customer_id", "x.customer_id"),
@@ -28,11 +29,14 @@ enum ExportTable {
           Column.time("created_at", "x.created_at"),
           Column.time("resolved_at", "x.resolved_at"),
           Column.time("closed_at", "x.closed_at"),
-          Column.time("updated_at", "x.updated_at"))),
+          Column.time("updated_at", "x.updated_at"),
+          Column.text("resolved_by", "x.resolved_by"),
+          Column.text("closed_by", "x.closed_by"))),
   DIAGNOSES(
       "diagnoses",
       "diagnosis x",
       "x.started_at",
+      "x.updated_at",
       List.of(
           Column.number("diagnosis_id", "x.id"),
           Column.number("ticket_id", "x.ticket_id"),
@@ -56,12 +60,15 @@ enum ExportTable {
           Column.text("step_order", "x.step_order"),
           Column.text("order_policy", "x.order_policy"),
           Column.decimal("order_propensity", "x.order_propensity"),
-          Column.number("order_model_version", "x.order_model_version"))),
+          Column.number("order_model_version", "x.order_model_version"),
+          Column.time("current_step_started_at", "x.current_step_started_at"),
+          Column.text("status_before_abandon", "x.status_before_abandon"))),
   STEP_RESULTS(
       "step-results",
       "step_result x JOIN diagnosis d ON d.id = x.diagnosis_id",
       // A step result is created when its outcome is recorded.
       "x.ended_at",
+      "x.updated_at",
       List.of(
           Column.number("step_result_id", "x.id"),
           Column.number("ticket_id", "d.ticket_id"),
@@ -85,32 +92,68 @@ enum ExportTable {
           // corrected values, and a correction makes an incremental pull deliver it again).
           Column.number("position", "x.position"),
           Column.number("attempt", "x.attempt"),
-          Column.number("corrections", "x.corrections")));
+          Column.number("corrections", "x.corrections"))),
+  /**
+   * The timeline: one row per line, never changed once written. {@code from_value}/{@code to_value}
+   * for assignments (user names), priority changes and agents' status changes (reopens, closes).
+   * The summary is not exported: a note's holds the note's text.
+   */
+  TIMELINE(
+      "timeline",
+      "ticket_event x",
+      "x.at",
+      "x.at",
+      List.of(
+          Column.number("event_id", "x.id"),
+          Column.number("ticket_id", "x.ticket_id"),
+          Column.number("diagnosis_id", "x.diagnosis_id"),
+          Column.text("kind", "x.kind"),
+          Column.text("actor", "x.actor"),
+          Column.time("at", "x.at"),
+          Column.text("from_value", "x.from_value"),
+          Column.text("to_value", "x.to_value"))),
+  /** The accounts, to join user names to names and roles: no e-mail, no password hash. */
+  AGENTS(
+      "agents",
+      "agent x",
+      "x.created_at",
+      "x.updated_at",
+      List.of(
+          Column.number("agent_id", "x.id"),
+          Column.text("username", "x.username"),
+          Column.text("display_name", "x.display_name"),
+          Column.text("role", "x.role"),
+          Column.bool("active", "x.enabled"),
+          Column.time("created_at", "x.created_at"),
+          Column.time("updated_at", "x.updated_at")));
 
-  /** The last column of every export: where to resume after this row. */
-  static final Column CURSOR = Column.text("cursor", "x.change_txid::text || '-' || x.id");
+  /** The last column of every export: where to resume after this row (SQL from the request). */
+  static final String CURSOR = "cursor";
 
   final String path;
   final String from;
   final String createdAt;
+  final String updatedAt;
   final List<Column> columns;
 
-  ExportTable(String path, String from, String createdAt, List<Column> columns) {
+  ExportTable(String path, String from, String createdAt, String updatedAt, List<Column> columns) {
     this.path = path;
     this.from = from;
     this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
     this.columns = columns;
   }
 
-  /** All columns including the cursor. */
-  List<Column> allColumns() {
-    return java.util.stream.Stream.concat(columns.stream(), java.util.stream.Stream.of(CURSOR))
+  /** All columns including the cursor, whose expression the pull gives. */
+  List<Column> allColumns(String cursorExpression) {
+    return java.util.stream.Stream.concat(
+            columns.stream(), java.util.stream.Stream.of(Column.text(CURSOR, cursorExpression)))
         .toList();
   }
 
   /** The column names as the CSV header writes them. */
   String header() {
-    return allColumns().stream().map(Column::name).collect(Collectors.joining(","));
+    return allColumns("").stream().map(Column::name).collect(Collectors.joining(","));
   }
 
   /** How a column is written. */

@@ -60,6 +60,8 @@ public class Ticket {
 
   public Instant resolvedAt;
   public Instant closedAt;
+  public String resolvedBy;
+  public String closedBy;
 
   @Version public int version;
 }

@@ -32,10 +32,21 @@ public class TicketCases {
    * refused inside the command.
    */
   public List<TicketEvent> store(Locked locked, List<TimelineEntry> timeline, Long diagnosisId) {
-    TicketMapper.write(locked.ticketCase().snapshot(), locked.ticket());
+    Ticket ticket = locked.ticket();
+    var before = TicketMapper.restore(ticket).snapshot();
+    var after = locked.ticketCase().snapshot();
+    // A command's lines share its agent: the one who resolved or closed the ticket, if it did.
+    String actor = timeline.isEmpty() ? null : timeline.get(0).actor();
+    TicketMapper.write(after, ticket, actor);
     var stored =
         timeline.stream()
-            .map(entry -> events.append(locked.ticket().id, diagnosisId, entry))
+            .map(
+                entry ->
+                    events.append(
+                        ticket.id,
+                        diagnosisId,
+                        entry,
+                        TicketMapper.change(entry.kind(), before, after)))
             .toList();
     tickets.flush();
     return stored;

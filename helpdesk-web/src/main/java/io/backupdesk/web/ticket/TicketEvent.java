@@ -32,4 +32,6 @@ public class TicketEvent {
 
   public String summary;
   public String body;
+  public String fromValue;
+  public String toValue;
 }

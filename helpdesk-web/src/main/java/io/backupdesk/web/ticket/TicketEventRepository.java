@@ -14,6 +14,12 @@ public class TicketEventRepository implements PanacheRepository<TicketEvent> {
 
   /** Stores a line the core wrote; {@code diagnosisId} names the diagnosis it is about, if any. */
   public TicketEvent append(long ticketId, Long diagnosisId, TimelineEntry entry) {
+    return append(ticketId, diagnosisId, entry, TicketMapper.Change.NONE);
+  }
+
+  /** The same, with the values the line changed (see {@link TicketMapper#change}). */
+  TicketEvent append(
+      long ticketId, Long diagnosisId, TimelineEntry entry, TicketMapper.Change change) {
     var event = new TicketEvent();
     event.ticketId = ticketId;
     event.diagnosisId = entry.kind().aboutDiagnosis() ? diagnosisId : null;
@@ -22,6 +28,8 @@ public class TicketEventRepository implements PanacheRepository<TicketEvent> {
     event.at = entry.at();
     event.summary = entry.summary();
     event.body = entry.details();
+    event.fromValue = change.from();
+    event.toValue = change.to();
     persist(event);
     return event;
   }

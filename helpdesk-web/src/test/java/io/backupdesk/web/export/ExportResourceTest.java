@@ -8,6 +8,7 @@ import static io.backupdesk.web.report.ReportFixture.ticket;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.agroal.api.AgroalDataSource;
@@ -19,9 +20,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,31 +69,35 @@ class ExportResourceTest {
         .inProgressAt(2, "2018-06-02T08:03");
   }
 
-  /** (id, diagnosis id, cursor) of the step results of tickets A and B, in export order. */
-  private List<List<String>> juneSteps() {
+  /**
+   * (id, diagnosis id, position txid-id) of the step results of tickets A and B, in export order; a
+   * full pull's row cursor is {@code 0~<its snapshot>~<position>}.
+   */
+  private List<List<String>> juneSteps(String cursorPrefix) {
     return rows(
         """
-        SELECT s.id::text, s.diagnosis_id::text, s.change_txid::text || '-' || s.id
+        SELECT s.id::text, s.diagnosis_id::text, ? || s.change_txid::text || '-' || s.id
         FROM step_result s JOIN diagnosis d ON d.id = s.diagnosis_id
         WHERE d.ticket_id IN (?, ?) ORDER BY s.change_txid, s.id
         """,
+        cursorPrefix,
         ticketA,
         ticketB);
   }
 
   @Test
   void csvHasTheDocumentedColumnsAndTheKnownRows() {
-    var steps = juneSteps();
-    var body =
+    var response =
         given()
             .get("/api/v1/export/step-results?" + JUNE + "&format=csv")
             .then()
             .statusCode(200)
             .contentType(startsWith("text/csv"))
-            .header("Export-Next-Cursor", steps.get(2).get(2))
+            .header("Export-Next-Cursor", matchesPattern("\\d+:\\d+:[\\d.]*"))
             .header("Content-Disposition", "attachment; filename=\"step-results.csv\"")
-            .extract()
-            .asString();
+            .extract();
+    var steps = juneSteps("0~" + response.header("Export-Next-Cursor") + "~");
+    var body = response.asString();
     assertThat(body.split("\n"))
         .containsExactly(
             STEP_HEADER,
@@ -123,17 +132,16 @@ class ExportResourceTest {
 
   @Test
   void ndjsonHasOneTypedObjectPerLine() {
-    var steps = juneSteps();
-    var body =
+    var response =
         given()
             .accept("application/x-ndjson")
             .get("/api/v1/export/step-results?" + JUNE)
             .then()
             .statusCode(200)
             .contentType(startsWith("application/x-ndjson"))
-            .header("Export-Next-Cursor", steps.get(2).get(2))
-            .extract()
-            .asString();
+            .extract();
+    var steps = juneSteps("0~" + response.header("Export-Next-Cursor") + "~");
+    var body = response.asString();
     assertThat(body).endsWith("}\n");
     assertThat(body.split("\n"))
         .containsExactly(
@@ -198,7 +206,8 @@ class ExportResourceTest {
         .body(
             startsWith(
                 "ticket_id,customer_id,device_model,ios_version,ios_major,channel,priority,status,"
-                    + "assignee,created_by,created_at,resolved_at,closed_at,updated_at,cursor\n"
+                    + "assignee,created_by,created_at,resolved_at,closed_at,updated_at,"
+                    + "resolved_by,closed_by,cursor\n"
                     + ticketA));
     given()
         .get("/api/v1/export/diagnoses?" + JUNE + "&format=ndjson")
@@ -254,7 +263,17 @@ class ExportResourceTest {
   @Test
   void everyRowIsExportedWithoutACap() {
     for (var table :
-        Map.of("tickets", "ticket", "diagnoses", "diagnosis", "step-results", "step_result")
+        Map.of(
+                "tickets",
+                "ticket",
+                "diagnoses",
+                "diagnosis",
+                "step-results",
+                "step_result",
+                "timeline",
+                "ticket_event",
+                "agents",
+                "agent")
             .entrySet()) {
       long expected =
           Long.parseLong(rows("SELECT count(*) FROM " + table.getValue()).get(0).get(0));
@@ -292,7 +311,7 @@ class ExportResourceTest {
 
     var nothingNew = given().get(july + "&cursor=" + cursor);
     assertThat(nothingNew.asString().lines().toList()).containsExactly(STEP_HEADER);
-    assertThat(nothingNew.header("Export-Next-Cursor")).isEqualTo(cursor);
+    String stillNothing = nothingNew.header("Export-Next-Cursor");
 
     String stepOne =
         rows(
@@ -303,13 +322,18 @@ class ExportResourceTest {
             .get(0);
     execute("UPDATE step_result SET note = 'Checked again' WHERE id = ?", Long.parseLong(stepOne));
 
-    var changed = given().get(july + "&cursor=" + cursor);
-    var lines = changed.asString().lines().toList();
-    assertThat(lines).hasSize(2);
-    assertThat(lines.get(1)).startsWith(stepOne + ",").contains(",backup-switch,1,");
-    String newCursor = changed.header("Export-Next-Cursor");
-    assertThat(lines.get(1)).endsWith("," + newCursor);
-    assertThat(newCursor).isNotEqualTo(cursor).endsWith("-" + stepOne);
+    for (String since : List.of(cursor, stillNothing)) {
+      var changed = given().get(july + "&cursor=" + since);
+      var lines = changed.asString().lines().toList();
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(1)).startsWith(stepOne + ",").contains(",backup-switch,1,");
+      String newCursor = changed.header("Export-Next-Cursor");
+      assertThat(lines.get(1))
+          .contains("," + since + "~" + newCursor + "~")
+          .endsWith("-" + stepOne);
+      var after = given().get(july + "&cursor=" + newCursor).asString();
+      assertThat(after.lines().toList()).containsExactly(STEP_HEADER);
+    }
   }
 
   @Test
@@ -328,8 +352,8 @@ class ExportResourceTest {
 
   /**
    * Transaction A changes ticket X and stays open; B changes ticket Y and commits first. A cursor
-   * that followed commit order would hand out Y and then never send X. The export holds both back
-   * until A ends, then sends X before Y.
+   * that followed commit order would hand out Y and then never send X. The pull while A is open
+   * sends Y (committed) and not X (not yet); the next one sends X and not Y again.
    */
   @Test
   void changesCommittedOutOfOrderAreNeitherMissedNorRepeated() throws Exception {
@@ -339,6 +363,7 @@ class ExportResourceTest {
     String august = "/api/v1/export/tickets?from=2018-08-01&to=2018-08-01&format=ndjson";
     String cursor = given().get(august).header("Export-Next-Cursor");
 
+    String whileOpenCursor;
     try (var a = primary.getConnection()) {
       a.setAutoCommit(false);
       try (var update = a.prepareStatement("UPDATE ticket SET priority = 'HIGH' WHERE id = ?")) {
@@ -348,19 +373,135 @@ class ExportResourceTest {
       execute("UPDATE ticket SET priority = 'URGENT' WHERE id = ?", y);
 
       Response whileOpen = given().get(august + "&cursor=" + cursor);
-      assertThat(whileOpen.asString()).isEmpty();
-      assertThat(whileOpen.header("Export-Next-Cursor")).isEqualTo(cursor);
+      var lines = whileOpen.asString().lines().toList();
+      assertThat(lines).hasSize(1);
+      assertThat(lines.get(0))
+          .startsWith("{\"ticket_id\":" + y + ",")
+          .contains("\"priority\":\"URGENT\"");
+      whileOpenCursor = whileOpen.header("Export-Next-Cursor");
 
       a.commit();
     }
-    var lines = given().get(august + "&cursor=" + cursor).asString().lines().toList();
-    assertThat(lines).hasSize(2);
+    var lines = given().get(august + "&cursor=" + whileOpenCursor).asString().lines().toList();
+    assertThat(lines).hasSize(1);
     assertThat(lines.get(0))
         .startsWith("{\"ticket_id\":" + x + ",")
         .contains("\"priority\":\"HIGH\"");
-    assertThat(lines.get(1))
-        .startsWith("{\"ticket_id\":" + y + ",")
-        .contains("\"priority\":\"URGENT\"");
+    // From the first cursor, both, once each: X's change is older but committed later.
+    var both = given().get(august + "&cursor=" + cursor).asString().lines().toList();
+    assertThat(both).hasSize(2);
+    assertThat(both.get(0)).startsWith("{\"ticket_id\":" + x + ",");
+    assertThat(both.get(1)).startsWith("{\"ticket_id\":" + y + ",");
+  }
+
+  /**
+   * The gap an old horizon left: while any transaction anywhere on the server holds a transaction
+   * id (here in another database), a full pull still has every row, the ticket changed meanwhile
+   * included, and the next pull does not send it again.
+   */
+  @Test
+  void aFullPullHasEveryRowWhileATransactionIsOpenElsewhere() throws Exception {
+    long customer = customer("Open Customer", "open-customer@example.com");
+    long ticket = ticket(customer, "iPhone Export-O", "17.5", agent, "2018-09-01T09:00");
+    String september = "/api/v1/export/tickets?from=2018-09-01&to=2018-09-01&format=ndjson";
+    try (var elsewhere = otherDatabase()) {
+      elsewhere.setAutoCommit(false);
+      try (var statement = elsewhere.createStatement()) {
+        // Takes a transaction id and keeps it until the rollback below.
+        statement.execute("CREATE TEMP TABLE held (n int)");
+      }
+      tickets.update(ticket, null, TicketChange.priority(Priority.HIGH, null), agent);
+
+      var full = given().get(september);
+      var lines = full.asString().lines().toList();
+      assertThat(lines).hasSize(1);
+      assertThat(lines.get(0))
+          .startsWith("{\"ticket_id\":" + ticket + ",")
+          .contains("\"priority\":\"HIGH\"");
+      String cursor = full.header("Export-Next-Cursor");
+      assertThat(given().get(september + "&cursor=" + cursor).asString()).isEmpty();
+
+      long all = Long.parseLong(rows("SELECT count(*) FROM ticket").get(0).get(0));
+      assertThat(given().get("/api/v1/export/tickets").asString().lines().count() - 1)
+          .isEqualTo(all);
+      elsewhere.rollback();
+
+      assertThat(given().get(september + "&cursor=" + cursor).asString()).isEmpty();
+    }
+  }
+
+  /** A download broken off after any row resumes from that row's cursor: no row lost or twice. */
+  @Test
+  void aPullResumesFromTheCursorOfAnyRow() {
+    long customer = customer("Resume Customer", "resume-customer@example.com");
+    var ids = new java.util.ArrayList<Long>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(ticket(customer, "iPhone Export-R", "17.5", agent, "2018-10-01T0" + i + ":00"));
+    }
+    String october = "/api/v1/export/tickets?from=2018-10-01&to=2018-10-01&format=csv";
+    var full = given().get(october).asString().lines().skip(1).toList();
+    assertThat(full).hasSize(4);
+    String afterSecond = full.get(1).substring(full.get(1).lastIndexOf(',') + 1);
+    // Written after the broken pull: comes after the rest of it.
+    execute("UPDATE ticket SET priority = 'LOW' WHERE id = ?", ids.get(0));
+
+    var resumed = given().get(october + "&cursor=" + afterSecond);
+    var lines = resumed.asString().lines().skip(1).toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith(full.get(2).substring(0, full.get(2).indexOf(',') + 1));
+    assertThat(lines.get(1)).startsWith(full.get(3).substring(0, full.get(3).indexOf(',') + 1));
+    assertThat(lines.get(2)).startsWith(ids.get(0) + ",").contains(",LOW,");
+    // Resuming after the rest of the broken pull sends only the later change.
+    String afterRest = lines.get(1).substring(lines.get(1).lastIndexOf(',') + 1);
+    var rest = given().get(october + "&cursor=" + afterRest).asString().lines().skip(1).toList();
+    assertThat(rest).hasSize(1);
+    assertThat(rest.get(0)).startsWith(ids.get(0) + ",");
+    assertThat(
+            given()
+                .get(october + "&cursor=" + resumed.header("Export-Next-Cursor"))
+                .asString()
+                .lines()
+                .skip(1))
+        .isEmpty();
+  }
+
+  /** A cursor from before version 13 (txid-id) means every change up to that row. */
+  @Test
+  void anOldCursorStillResumesExactly() {
+    long customer = customer("Legacy Customer", "legacy-customer@example.com");
+    long first = ticket(customer, "iPhone Export-L", "17.5", agent, "2018-11-01T09:00");
+    long second = ticket(customer, "iPhone Export-L", "17.5", agent, "2018-11-01T10:00");
+    String november = "/api/v1/export/tickets?from=2018-11-01&to=2018-11-01&format=csv";
+    String old =
+        rows("SELECT change_txid::text || '-' || id FROM ticket WHERE id = ?", first).get(0).get(0);
+    var lines = given().get(november + "&cursor=" + old).asString().lines().skip(1).toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).startsWith(second + ",");
+    assertThat(given().get(november + "&cursor=0-0").asString().lines().skip(1)).hasSize(2);
+  }
+
+  /** A replica behind the cursor's snapshot (here: a cursor from the future) says so: 503. */
+  @Test
+  void aDatabaseBehindTheCursorAsksToRetry() {
+    given()
+        .get("/api/v1/export/tickets?cursor=999999999990:999999999999:")
+        .then()
+        .statusCode(503)
+        .header("Retry-After", "1")
+        .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.endsWith("behind-cursor"));
+  }
+
+  private Connection otherDatabase() throws SQLException {
+    try (var connection = primary.getConnection()) {
+      var meta = connection.getMetaData();
+      String url = meta.getURL().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
+      String password =
+          ConfigProvider.getConfig()
+              .getOptionalValue("quarkus.datasource.password", String.class)
+              .orElse("");
+      return DriverManager.getConnection(url, meta.getUserName(), password);
+    }
   }
 
   @Test
@@ -379,6 +520,10 @@ class ExportResourceTest {
                 "cursor",
                 "cursor=12-" + "9".repeat(19),
                 "cursor",
+                "cursor=20:10:",
+                "cursor",
+                "cursor=0~10:20:15~",
+                "cursor",
                 "format=xml",
                 "format")
             .entrySet()) {
@@ -394,7 +539,8 @@ class ExportResourceTest {
   @Test
   @TestSecurity(user = "exp-agent", roles = "agent", authMechanism = "api")
   void agentsMayNotExport() {
-    for (var path : Arrays.asList("tickets", "diagnoses", "step-results")) {
+    for (var path :
+        Arrays.asList("tickets", "diagnoses", "step-results", "timeline", "agents", "playbook")) {
       given().get("/api/v1/export/" + path).then().statusCode(403);
     }
   }

@@ -13,10 +13,10 @@ class ExportSqlTest {
   void printsTheSelectTheExportStreams() {
     var request =
         ExportRequest.parse(ExportTable.STEP_RESULTS, true, "2026-10-01", "2026-10-02", null, null);
-    String sql = ExportSql.render("step-results", "1234", "2026-10-01", "2026-10-02");
-    assertEquals(ExportService.select(request, "1234"), sql);
+    String sql = ExportSql.render("step-results", "1234:1240:1236", "2026-10-01", "2026-10-02");
+    assertEquals(ExportService.select(request, ExportSnapshot.parse("1234:1240:1236")), sql);
     assertTrue(sql.startsWith("SELECT x.id AS step_result_id, "), sql);
-    assertTrue(sql.contains("x.change_txid < '1234'::xid8"), sql);
+    assertTrue(sql.contains("'0~1234:1240:1236~' || x.change_txid::text"), sql);
     assertTrue(sql.contains("x.ended_at >= '2026-10-01T00:00:00Z'::timestamptz"), sql);
     assertTrue(sql.contains("x.ended_at < '2026-10-03T00:00:00Z'::timestamptz"), sql);
     assertTrue(sql.endsWith(" ORDER BY x.change_txid, x.id"), sql);
