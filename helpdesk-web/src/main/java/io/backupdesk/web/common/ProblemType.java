@@ -36,6 +36,7 @@ public enum ProblemType {
   USERNAME_TAKEN("username-taken", 409, "Conflict"),
   OWN_ACCOUNT("own-account", 409, "Conflict"),
   LAST_ADMIN("last-admin", 409, "Conflict"),
+  INVALID_PLAYBOOK("invalid-playbook", 422, "The playbook is not valid"),
   // Refusals of the core's ticket rules.
   ILLEGAL_TICKET_TRANSITION(
       "illegal-ticket-transition", 409, "Conflict", IllegalTicketTransitionException.class),

@@ -24,7 +24,8 @@ final class DraftRules {
   static final int MAX_FIX_OPTIONS = 12;
   static final int MAX_INSTRUCTION_BLOCKS = 20;
   static final int MAX_LINES = 30;
-  static final int MAX_KEY = 60;
+  // Stored results name steps and fixes in 40-character columns.
+  static final int MAX_KEY = 40;
   static final int MAX_TITLE = 120;
   static final int MAX_PARAGRAPH = 2000;
   static final int MAX_LINE = 500;

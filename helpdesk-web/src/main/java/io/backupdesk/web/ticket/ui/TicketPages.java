@@ -8,6 +8,7 @@ import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.RuleException;
 import io.backupdesk.web.identity.ui.CurrentAgent;
+import io.backupdesk.web.playbook.DeviceCatalogs;
 import io.backupdesk.web.ticket.AddNote;
 import io.backupdesk.web.ticket.ChangeTicket;
 import io.backupdesk.web.ticket.DiagnosisState;
@@ -119,6 +120,7 @@ public class TicketPages {
   @Inject TicketQuery tickets;
   @Inject DiagnosisStates diagnoses;
   @Inject AgentNames agentNames;
+  @Inject DeviceCatalogs catalogs;
   @Inject CurrentAgent currentAgent;
   @Inject QueuePages queue;
 
@@ -220,9 +222,9 @@ public class TicketPages {
     return Response.seeOther(URI.create("/tickets/" + id)).build();
   }
 
-  private static NewTicketPage newTicketPage(TicketForm form, Map<String, String> errors) {
+  private NewTicketPage newTicketPage(TicketForm form, Map<String, String> errors) {
     var models = new ArrayList<String>();
-    DeviceCatalog.standard().models().stream().map(DeviceModel::name).forEach(models::add);
+    catalogs.current().models().stream().map(DeviceModel::name).forEach(models::add);
     models.add(DeviceCatalog.OTHER);
     return new NewTicketPage(
         form, errors, models, List.of(Channel.values()), List.of(Priority.values()));
