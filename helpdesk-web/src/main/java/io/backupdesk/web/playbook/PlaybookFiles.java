@@ -89,6 +89,8 @@ public final class PlaybookFiles {
       YAMLMapper.builder(
               YAMLFactory.builder()
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  // One text, one line: a reviewer's diff shows the sentence that changed.
+                  .disable(YAMLGenerator.Feature.SPLIT_LINES)
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
