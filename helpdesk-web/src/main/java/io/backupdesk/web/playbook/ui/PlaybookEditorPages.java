@@ -27,7 +27,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -259,7 +258,6 @@ public class PlaybookEditorPages {
 
   @POST
   @Path("steps/{key}")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response saveStep(@RestPath String key, MultivaluedMap<String, String> form) {
     PlaybookEditor.Draft draft = editor.draft();
     int index = index(draft.playbook(), key);
