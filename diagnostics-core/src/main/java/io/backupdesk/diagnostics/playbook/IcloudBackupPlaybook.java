@@ -17,16 +17,123 @@ public final class IcloudBackupPlaybook {
         1,
         NAME,
         List.of(
-            backupSwitch(),
-            wifi(),
-            power(),
-            storage(),
-            appleStatus(),
-            accountVerification(),
-            restart(),
-            resetSettings(),
-            iosUpdate()));
+            backupSwitch().withCustomerMessage(BACKUP_SWITCH_MESSAGE),
+            wifi().withCustomerMessage(WIFI_MESSAGE),
+            power().withCustomerMessage(POWER_MESSAGE),
+            storage().withCustomerMessage(STORAGE_MESSAGE),
+            appleStatus().withCustomerMessage(APPLE_STATUS_MESSAGE),
+            accountVerification().withCustomerMessage(ACCOUNT_MESSAGE),
+            restart().withCustomerMessage(RESTART_MESSAGE),
+            resetSettings().withCustomerMessage(RESET_MESSAGE),
+            iosUpdate().withCustomerMessage(UPDATE_MESSAGE)));
   }
+
+  /** Where Apple shows whether its services (iCloud Backup among them) work. */
+  public static final String APPLE_SYSTEM_STATUS_URL =
+      "https://www.apple.com/support/systemstatus/";
+
+  // What the agent may paste into a chat or e-mail: addressed to the customer, one step at a time.
+  private static final List<InstructionCase> BACKUP_SWITCH_MESSAGE =
+      List.of(
+          InstructionCase.common(
+              lines(
+                  """
+                  Please open Settings and tap your name at the very top, then tap iCloud and iCloud Backup.
+                  Is the iCloud Backup switch green? If it is grey, tap it once and answer OK.
+                  """)));
+
+  private static final List<InstructionCase> WIFI_MESSAGE =
+      List.of(
+          InstructionCase.common(
+              lines(
+                  """
+                  Please open Settings > Wi-Fi and check that Wi-Fi is on and that your home network has a tick next to it.
+                  If the Wi-Fi symbol at the top of the screen shows only one bar, please move closer to your router.
+                  """)));
+
+  private static final List<InstructionCase> POWER_MESSAGE =
+      List.of(
+          InstructionCase.common(
+              lines(
+                  """
+                  Please plug your iPhone in to charge: a wall socket or a computer both work.
+                  The battery symbol at the top right should now show a small lightning bolt. If it does not, please try another cable, ideally the one that came with the phone.
+                  """)));
+
+  private static final List<InstructionCase> STORAGE_MESSAGE =
+      List.of(
+          InstructionCase.common(
+              lines(
+                  """
+                  Please open Settings, tap your name, then iCloud.
+                  The bar at the top shows how much of your iCloud storage is used. Could you tell me whether it is full, and which items take the most room?
+                  """)));
+
+  private static final List<InstructionCase> APPLE_STATUS_MESSAGE =
+      List.of(
+          InstructionCase.common(
+              lines(
+                  """
+                  I am checking whether Apple's iCloud Backup service itself is working right now.
+                  You can follow it too on Apple's System Status page: %s (a green dot next to iCloud Backup means it works).
+                  """
+                      .formatted(APPLE_SYSTEM_STATUS_URL))));
+
+  private static final List<InstructionCase> ACCOUNT_MESSAGE =
+      List.of(
+          InstructionCase.common(
+              lines(
+                  """
+                  Next we will sign out of iCloud and back in, which makes your iPhone check your Apple ID afresh.
+                  Before we start: do you know your Apple ID password? You will need it to sign back in.
+                  """)));
+
+  private static final List<InstructionCase> RESTART_MESSAGE =
+      List.of(
+          new InstructionCase(
+              DeviceVariant.FACE_ID,
+              IosRange.any(),
+              lines(
+                  """
+                  Please restart your iPhone: press and hold the side button together with either volume button until the slider appears, then drag it to the right.
+                  When the screen has gone dark, press and hold the side button until the Apple logo appears.
+                  """)),
+          new InstructionCase(
+              DeviceVariant.HOME_BUTTON,
+              IosRange.any(),
+              lines(
+                  """
+                  Please restart your iPhone: press and hold the side button (the top button on older models) until the slider appears, then drag it to the right.
+                  When the screen has gone dark, press and hold the same button until the Apple logo appears.
+                  """)));
+
+  private static final List<InstructionCase> RESET_MESSAGE =
+      List.of(
+          new InstructionCase(
+              null,
+              IosRange.from(15),
+              lines(
+                  """
+                  Please open Settings > General > Transfer or Reset iPhone, tap Reset, then Reset All Settings, and enter your passcode if asked.
+                  Your photos, messages and apps stay; your preferences and saved Wi-Fi passwords are reset, so you will need to join your Wi-Fi again afterwards.
+                  """)),
+          new InstructionCase(
+              null,
+              IosRange.until(14),
+              lines(
+                  """
+                  Please open Settings > General > Reset, tap Reset All Settings, and enter your passcode if asked.
+                  Your photos, messages and apps stay; your preferences and saved Wi-Fi passwords are reset, so you will need to join your Wi-Fi again afterwards.
+                  """)));
+
+  private static final List<InstructionCase> UPDATE_MESSAGE =
+      List.of(
+          InstructionCase.common(
+              lines(
+                  """
+                  Please keep your iPhone on Wi-Fi and on the charger, then open Settings > General > Software Update.
+                  If an update is offered, tap Download and Install and enter your passcode. The phone restarts by itself when it is done.
+                  """)));
 
   private static PlaybookStep backupSwitch() {
     return new PlaybookStep(

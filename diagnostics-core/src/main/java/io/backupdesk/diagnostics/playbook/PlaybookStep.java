@@ -13,6 +13,10 @@ import java.util.Optional;
  * <p>{@code intrusive} marks a step whose check itself changes the customer's phone or account
  * (signing out of iCloud, resetting all settings): it costs the customer more than time, so no
  * order of the steps may put it before a harmless one (see {@link StepOrder}).
+ *
+ * <p>{@code customerMessage} is what the agent may paste into a chat or e-mail to the customer, in
+ * blocks per button layout and iOS range like the instructions (empty: the step has none yet). It
+ * is content like any text: changing it gives the step a new version.
  */
 public record PlaybookStep(
     String key,
@@ -26,7 +30,8 @@ public record PlaybookStep(
     Cost cost,
     String riskNote,
     boolean detectsOutage,
-    boolean intrusive) {
+    boolean intrusive,
+    List<InstructionCase> customerMessage) {
 
   /** What step and fix keys look like: lower-case words joined by dashes, as in URLs. */
   public static final String KEY_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -43,6 +48,11 @@ public record PlaybookStep(
     fixOptions = List.copyOf(fixOptions);
     Objects.requireNonNull(cost, "cost");
     riskNote = Texts.require(riskNote, "risk note of step " + key);
+    customerMessage = List.copyOf(customerMessage);
+    String overlap = InstructionCase.firstOverlap(customerMessage);
+    if (overlap != null) {
+      throw new IllegalArgumentException("Step " + key + ", customer message: " + overlap);
+    }
     var keys = new HashSet<String>();
     for (FixOption option : fixOptions) {
       if (!keys.add(option.key())) {
@@ -50,6 +60,36 @@ public record PlaybookStep(
             "Step " + key + " offers fix " + option.key() + " twice");
       }
     }
+  }
+
+  /** A step without a customer message. */
+  public PlaybookStep(
+      String key,
+      int number,
+      int version,
+      String title,
+      String whyItMatters,
+      String check,
+      StepInstructions instructions,
+      List<FixOption> fixOptions,
+      Cost cost,
+      String riskNote,
+      boolean detectsOutage,
+      boolean intrusive) {
+    this(
+        key,
+        number,
+        version,
+        title,
+        whyItMatters,
+        check,
+        instructions,
+        fixOptions,
+        cost,
+        riskNote,
+        detectsOutage,
+        intrusive,
+        List.of());
   }
 
   public Optional<FixOption> fixOption(String fixKey) {
@@ -78,6 +118,34 @@ public record PlaybookStep(
   }
 
   /**
+   * The message for the customer that fits this phone (the catalogue's variants for its model, its
+   * iOS major), labelled when more than one may apply; empty when the step has none.
+   */
+  public List<InstructionBlock> customerMessageFor(Device device, DeviceCatalog catalog) {
+    Objects.requireNonNull(device, "device");
+    return StepInstructions.Tailored.blocks(
+        customerMessage, catalog.variantsFor(device.model()), device.iosMajor());
+  }
+
+  /** The same step with this customer message. */
+  public PlaybookStep withCustomerMessage(List<InstructionCase> message) {
+    return new PlaybookStep(
+        key,
+        number,
+        version,
+        title,
+        whyItMatters,
+        check,
+        instructions,
+        fixOptions,
+        cost,
+        riskNote,
+        detectsOutage,
+        intrusive,
+        message);
+  }
+
+  /**
    * Whether the other step says exactly the same (texts, instructions, fixes, cost and marks),
    * wherever it stands and whatever its version: a step whose content changes gets a new version.
    */
@@ -92,7 +160,8 @@ public record PlaybookStep(
         && cost == other.cost
         && riskNote.equals(other.riskNote)
         && detectsOutage == other.detectsOutage
-        && intrusive == other.intrusive;
+        && intrusive == other.intrusive
+        && customerMessage.equals(other.customerMessage);
   }
 
   /** This step at another position and version, with the same content. */
@@ -109,6 +178,7 @@ public record PlaybookStep(
         cost,
         riskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 }

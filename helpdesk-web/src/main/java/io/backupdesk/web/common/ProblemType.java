@@ -38,6 +38,7 @@ public enum ProblemType {
   LAST_ADMIN("last-admin", 409, "Conflict"),
   // A phone the device catalogue does not list, or an iOS version its model cannot run.
   UNKNOWN_DEVICE("unknown-device", 422, "Not a phone the desk knows"),
+  INVALID_PLAYBOOK("invalid-playbook", 422, "The playbook is not valid"),
   // Refusals of the core's ticket rules.
   ILLEGAL_TICKET_TRANSITION(
       "illegal-ticket-transition", 409, "Conflict", IllegalTicketTransitionException.class),

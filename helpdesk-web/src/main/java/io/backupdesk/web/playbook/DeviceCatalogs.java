@@ -4,15 +4,36 @@ import io.backupdesk.diagnostics.playbook.DeviceCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The device catalogue the app checks phones against, in one place: forms, the API and the pages
- * ask this bean, never {@link DeviceCatalog#standard()} themselves, so that a catalogue kept in the
- * database replaces the shipped file here and nowhere else.
+ * The device catalogue as the database holds it now: the models shipped with the app (loaded on the
+ * first start) and those administrators added since. Ticket forms, reports and the playbook's
+ * coverage rules all ask here, never {@link DeviceCatalog#standard()}, so a model added in the
+ * editor is known everywhere at once, on every instance.
  */
 @ApplicationScoped
 public class DeviceCatalogs {
 
-  /** The catalogue in force now. */
+  private final PlaybookStore store;
+  private volatile Cached cached;
+
+  private record Cached(PlaybookStore.CatalogStamp stamp, DeviceCatalog catalog) {}
+
+  DeviceCatalogs(PlaybookStore store) {
+    this.store = store;
+  }
+
+  /** The catalogue as of now; rebuilt only when a model was added. */
   public DeviceCatalog current() {
-    return DeviceCatalog.standard();
+    PlaybookStore.CatalogStamp stamp = store.catalogStamp();
+    Cached known = cached;
+    if (known != null && known.stamp().equals(stamp)) {
+      return known.catalog();
+    }
+    if (stamp.count() == 0) {
+      // Before the first start's loader ran: the shipped catalogue.
+      return DeviceCatalog.standard();
+    }
+    DeviceCatalog catalog = DeviceCatalog.build(store.deviceRows()).orElseThrow("Device catalogue");
+    cached = new Cached(stamp, catalog);
+    return catalog;
   }
 }

@@ -72,6 +72,7 @@ class CsrfProtectionTest {
             "/tickets/" + ticket + "/diagnosis",
             "/admin/accounts",
             "/admin/audit",
+            "/admin/playbook",
             "/account/tokens")) {
       var html = get(page).body();
       var forms = FORM_ACTION.matcher(html).results().count();
@@ -110,6 +111,13 @@ class CsrfProtectionTest {
             a + "/role",
             a + "/enabled",
             a + "/password",
+            "/admin/playbook/steps",
+            "/admin/playbook/steps/wifi",
+            "/admin/playbook/steps/wifi/retire",
+            "/admin/playbook/publish",
+            "/admin/playbook/discard",
+            "/admin/playbook/import",
+            "/admin/playbook/devices",
             "/account/tokens",
             "/account/tokens/" + token + "/revoke",
             "/logout");

@@ -24,7 +24,8 @@ final class DraftRules {
   static final int MAX_FIX_OPTIONS = 12;
   static final int MAX_INSTRUCTION_BLOCKS = 20;
   static final int MAX_LINES = 30;
-  static final int MAX_KEY = 60;
+  // Stored results name steps and fixes in 40-character columns.
+  static final int MAX_KEY = 40;
   static final int MAX_TITLE = 120;
   static final int MAX_PARAGRAPH = 2000;
   static final int MAX_LINE = 500;
@@ -119,7 +120,10 @@ final class DraftRules {
           at + ".intrusive",
           step.intrusive(),
           name + ": say whether its check changes the phone or account");
-      instructions(step, at, name);
+      instructions(step.instructions(), at + ".instructions", name, "instruction");
+      if (!step.customerMessage().isEmpty()) {
+        instructions(step.customerMessage(), at + ".customerMessage", name, "customer message");
+      }
       fixOptions(step, at, name);
       if (step.fixOptions().isEmpty() && !Boolean.TRUE.equals(step.detectsOutage())) {
         add(
@@ -130,23 +134,25 @@ final class DraftRules {
       }
     }
 
-    private void instructions(StepDraft step, String at, String name) {
-      List<InstructionDraft> drafts = step.instructions();
+    /**
+     * Blocks by button layout and iOS range: the agent's instructions (required) or the customer
+     * message (optional, but when given it must reach every phone too, or some customers would get
+     * nothing to read).
+     */
+    private void instructions(List<InstructionDraft> drafts, String at, String name, String kind) {
       if (drafts.isEmpty()) {
-        add(at + ".instructions", name + " needs instructions for the agent");
+        add(at, name + " needs instructions for the agent");
         return;
       }
       if (drafts.size() > MAX_INSTRUCTION_BLOCKS) {
-        add(
-            at + ".instructions",
-            name + " has more than " + MAX_INSTRUCTION_BLOCKS + " instruction blocks");
+        add(at, name + " has more than " + MAX_INSTRUCTION_BLOCKS + " " + kind + " blocks");
         return;
       }
       List<InstructionCase> cases = new ArrayList<>();
       List<Integer> indexes = new ArrayList<>();
       boolean allValid = true;
       for (int j = 0; j < drafts.size(); j++) {
-        InstructionCase c = instruction(drafts.get(j), at + ".instructions[" + j + "]", name, j);
+        InstructionCase c = instruction(drafts.get(j), at + "[" + j + "]", name, kind, j);
         if (c == null) {
           allValid = false;
         } else {
@@ -160,9 +166,11 @@ final class DraftRules {
           if (cases.get(a).overlaps(cases.get(b))) {
             overlapping = true;
             add(
-                at + ".instructions[" + indexes.get(b) + "]",
+                at + "[" + indexes.get(b) + "]",
                 name
-                    + ": instruction blocks "
+                    + ": "
+                    + kind
+                    + " blocks "
                     + (indexes.get(a) + 1)
                     + " and "
                     + (indexes.get(b) + 1)
@@ -173,12 +181,12 @@ final class DraftRules {
         }
       }
       if (allValid && !overlapping && catalog != null) {
-        coverage(cases, at + ".instructions", name);
+        coverage(cases, at, name, kind);
       }
     }
 
     /** Every phone the catalogue lists, on every iOS it runs, finds a block. */
-    private void coverage(List<InstructionCase> cases, String at, String name) {
+    private void coverage(List<InstructionCase> cases, String at, String name, String kind) {
       int newest = catalog.newestIos();
       for (DeviceVariant variant : catalog.variants()) {
         int oldest =
@@ -197,27 +205,30 @@ final class DraftRules {
           if (!covered && gapFrom == null) {
             gapFrom = major;
           } else if (covered && gapFrom != null) {
-            gap(at, name, variant, IosRange.between(gapFrom, major - 1));
+            gap(at, name, kind, variant, IosRange.between(gapFrom, major - 1));
             gapFrom = null;
           }
         }
         if (gapFrom != null) {
-          gap(at, name, variant, IosRange.between(gapFrom, newest));
+          gap(at, name, kind, variant, IosRange.between(gapFrom, newest));
         }
       }
     }
 
-    private void gap(String at, String name, DeviceVariant variant, IosRange range) {
+    private void gap(String at, String name, String kind, DeviceVariant variant, IosRange range) {
       add(
           at,
           name
-              + " has no instructions for "
+              + " has no "
+              + (kind.equals("instruction") ? "instructions" : kind)
+              + " for "
               + phones(variant, range)
               + ": add a block, or widen the iOS range of one");
     }
 
-    private InstructionCase instruction(InstructionDraft draft, String at, String name, int j) {
-      String block = name + ", instruction block " + (j + 1);
+    private InstructionCase instruction(
+        InstructionDraft draft, String at, String name, String kind, int j) {
+      String block = name + ", " + kind + " block " + (j + 1);
       if (draft == null) {
         add(at, block + " is empty: remove it");
         return null;
@@ -319,16 +330,7 @@ final class DraftRules {
       List<PlaybookStep> steps = new ArrayList<>();
       for (int i = 0; i < draft.steps().size(); i++) {
         StepDraft s = draft.steps().get(i);
-        List<InstructionCase> cases = new ArrayList<>();
-        for (InstructionDraft d : s.instructions()) {
-          cases.add(
-              new InstructionCase(
-                  d.variant() == null || d.variant().isBlank()
-                      ? null
-                      : DeviceVariant.valueOf(d.variant().strip().toUpperCase(Locale.ROOT)),
-                  new IosRange(d.iosFrom(), d.iosUntil()),
-                  d.lines().stream().map(String::strip).toList()));
-        }
+        List<InstructionCase> cases = cases(s.instructions());
         List<FixOption> options =
             s.fixOptions().stream()
                 .map(
@@ -354,9 +356,24 @@ final class DraftRules {
                 parseCost(s.cost()),
                 s.riskNote().strip(),
                 s.detectsOutage(),
-                s.intrusive()));
+                s.intrusive(),
+                cases(s.customerMessage())));
       }
       return new Playbook(1, draft.name().strip(), steps);
+    }
+
+    private static List<InstructionCase> cases(List<InstructionDraft> drafts) {
+      List<InstructionCase> cases = new ArrayList<>();
+      for (InstructionDraft d : drafts) {
+        cases.add(
+            new InstructionCase(
+                d.variant() == null || d.variant().isBlank()
+                    ? null
+                    : DeviceVariant.valueOf(d.variant().strip().toUpperCase(Locale.ROOT)),
+                new IosRange(d.iosFrom(), d.iosUntil()),
+                d.lines().stream().map(String::strip).toList()));
+      }
+      return cases;
     }
 
     private void key(String at, String key, String missing, String owner) {

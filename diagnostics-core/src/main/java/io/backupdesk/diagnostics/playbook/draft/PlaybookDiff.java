@@ -127,6 +127,15 @@ public record PlaybookDiff(
           i < oldBlocks.size() ? render(oldBlocks.get(i)) : null,
           i < newBlocks.size() ? render(newBlocks.get(i)) : null);
     }
+    List<InstructionDraft> oldMessage = before == null ? List.of() : before.customerMessage();
+    List<InstructionDraft> newMessage = after == null ? List.of() : after.customerMessage();
+    for (int i = 0; i < Math.max(oldMessage.size(), newMessage.size()); i++) {
+      compare(
+          changes,
+          "customerMessage[" + i + "]",
+          i < oldMessage.size() ? render(oldMessage.get(i)) : null,
+          i < newMessage.size() ? render(newMessage.get(i)) : null);
+    }
     List<FixOptionDraft> oldFixes = before == null ? List.of() : before.fixOptions();
     List<FixOptionDraft> newFixes = after == null ? List.of() : after.fixOptions();
     compare(changes, "fixOptions", order(oldFixes), order(newFixes));

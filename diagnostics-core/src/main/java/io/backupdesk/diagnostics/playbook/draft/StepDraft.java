@@ -23,12 +23,42 @@ public record StepDraft(
     String cost,
     String riskNote,
     Boolean detectsOutage,
-    Boolean intrusive) {
+    Boolean intrusive,
+    List<InstructionDraft> customerMessage) {
 
   public StepDraft {
     // A file may hold nulls inside its lists: keep them, so validation can point at them.
     instructions = copy(instructions);
     fixOptions = copy(fixOptions);
+    customerMessage = copy(customerMessage);
+  }
+
+  /** A step without a customer message (it may get one later). */
+  public StepDraft(
+      String key,
+      Integer version,
+      String title,
+      String whyItMatters,
+      String check,
+      List<InstructionDraft> instructions,
+      List<FixOptionDraft> fixOptions,
+      String cost,
+      String riskNote,
+      Boolean detectsOutage,
+      Boolean intrusive) {
+    this(
+        key,
+        version,
+        title,
+        whyItMatters,
+        check,
+        instructions,
+        fixOptions,
+        cost,
+        riskNote,
+        detectsOutage,
+        intrusive,
+        List.of());
   }
 
   public static StepDraft from(PlaybookStep step) {
@@ -43,7 +73,8 @@ public record StepDraft(
         step.cost().name(),
         step.riskNote(),
         step.detectsOutage(),
-        step.intrusive());
+        step.intrusive(),
+        step.customerMessage().stream().map(InstructionDraft::from).toList());
   }
 
   /**
@@ -51,7 +82,7 @@ public record StepDraft(
    */
   public static StepDraft blank(String key, String title) {
     return new StepDraft(
-        key, null, title, null, null, List.of(), List.of(), "LOW", null, false, false);
+        key, null, title, null, null, List.of(), List.of(), "LOW", null, false, false, List.of());
   }
 
   public Optional<FixOptionDraft> fixOption(String fixKey) {
@@ -73,7 +104,8 @@ public record StepDraft(
         cost,
         riskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   public StepDraft withVersion(Integer newVersion) {
@@ -88,7 +120,8 @@ public record StepDraft(
         cost,
         riskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   public StepDraft withTitle(String newTitle) {
@@ -103,7 +136,8 @@ public record StepDraft(
         cost,
         riskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   public StepDraft withWhyItMatters(String newWhyItMatters) {
@@ -118,7 +152,8 @@ public record StepDraft(
         cost,
         riskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   public StepDraft withCheck(String newCheck) {
@@ -133,7 +168,8 @@ public record StepDraft(
         cost,
         riskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   public StepDraft withInstructions(List<InstructionDraft> newInstructions) {
@@ -148,7 +184,8 @@ public record StepDraft(
         cost,
         riskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   public StepDraft withFixOptions(List<FixOptionDraft> newFixOptions) {
@@ -163,7 +200,8 @@ public record StepDraft(
         cost,
         riskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   /** Replaces the fix option with this key; a key the step does not offer is refused. */
@@ -211,7 +249,8 @@ public record StepDraft(
         newCost,
         riskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   public StepDraft withRiskNote(String newRiskNote) {
@@ -226,7 +265,8 @@ public record StepDraft(
         cost,
         newRiskNote,
         detectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   public StepDraft withDetectsOutage(Boolean newDetectsOutage) {
@@ -241,7 +281,8 @@ public record StepDraft(
         cost,
         riskNote,
         newDetectsOutage,
-        intrusive);
+        intrusive,
+        customerMessage);
   }
 
   public StepDraft withIntrusive(Boolean newIntrusive) {
@@ -256,7 +297,24 @@ public record StepDraft(
         cost,
         riskNote,
         detectsOutage,
-        newIntrusive);
+        newIntrusive,
+        customerMessage);
+  }
+
+  public StepDraft withCustomerMessage(List<InstructionDraft> newCustomerMessage) {
+    return new StepDraft(
+        key,
+        version,
+        title,
+        whyItMatters,
+        check,
+        instructions,
+        fixOptions,
+        cost,
+        riskNote,
+        detectsOutage,
+        intrusive,
+        newCustomerMessage);
   }
 
   private static <T> List<T> copy(List<T> list) {

@@ -230,4 +230,58 @@ class PlaybookDraftValidationTest {
             .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a));
     return byField.get(field);
   }
+
+  @Test
+  void aCustomerMessageIsOptionalButWhenGivenReachesEveryPhoneWithoutOverlap() {
+    StepDraft restart = v1.step("restart").orElseThrow();
+    PlaybookDraft withoutMessage = v1.withStep("restart", restart.withCustomerMessage(List.of()));
+    assertThat(withoutMessage.validate(catalog).isValid()).isTrue();
+
+    PlaybookDraft faceIdOnly =
+        v1.withStep(
+            "restart",
+            restart.withCustomerMessage(
+                List.of(new InstructionDraft("FACE_ID", null, null, List.of("Please restart.")))));
+    Validated<Playbook> gap = faceIdOnly.validate(catalog);
+    assertThat(fields(gap)).containsExactly("steps[6].customerMessage");
+    assertThat(message(gap, "steps[6].customerMessage"))
+        .startsWith("Step 7 (restart) has no customer message for iPhone 8 and earlier");
+
+    PlaybookDraft overlapping =
+        v1.withStep(
+            "restart",
+            restart.withCustomerMessage(
+                List.of(
+                    InstructionDraft.common(List.of("Please restart.")),
+                    new InstructionDraft(
+                        "HOME_BUTTON", 12, null, List.of("Hold the button.", " ")))));
+    Validated<Playbook> both = overlapping.validate(catalog);
+    assertThat(fields(both)).containsExactly("steps[6].customerMessage[1].lines[1]");
+    assertThat(message(both, "steps[6].customerMessage[1].lines[1]"))
+        .isEqualTo("Step 7 (restart), customer message block 2, line 2 is empty: remove it");
+  }
+
+  @Test
+  void aChangedCustomerMessageGivesTheStepANewVersion() {
+    Playbook v1Playbook = IcloudBackupPlaybook.v1();
+    StepDraft power = v1.step("power").orElseThrow();
+    PlaybookDraft edited =
+        v1.withStep(
+            "power",
+            power.withCustomerMessage(
+                List.of(InstructionDraft.common(List.of("Please plug your phone in.")))));
+
+    Playbook v2 = edited.publish(catalog, List.of(v1Playbook)).orElseThrow("draft");
+
+    assertThat(v2.version()).isEqualTo(2);
+    assertThat(v2.step("power").orElseThrow().version()).isEqualTo(2);
+    assertThat(v2.step("wifi").orElseThrow().version()).isEqualTo(1);
+    assertThat(PlaybookDiff.between(v1Playbook, v2).changedSteps())
+        .singleElement()
+        .satisfies(
+            change ->
+                assertThat(change.changes())
+                    .extracting(FieldChange::field)
+                    .containsExactly("customerMessage[0]"));
+  }
 }

@@ -24,11 +24,16 @@ public record DeviceJson(
     }
   }
 
+  /** With the shipped catalogue: for callers that have no catalogue at hand. */
   public static DeviceJson of(Device device) {
+    return of(device, DeviceCatalog.standard());
+  }
+
+  public static DeviceJson of(Device device, DeviceCatalog catalog) {
     return new DeviceJson(
         device.model(),
         device.iosVersion(),
-        DeviceCatalog.standard().find(device.model()).isPresent(),
-        device.variants().stream().map(VariantJson::of).toList());
+        catalog.find(device.model()).isPresent(),
+        catalog.variantsFor(device.model()).stream().map(VariantJson::of).toList());
   }
 }

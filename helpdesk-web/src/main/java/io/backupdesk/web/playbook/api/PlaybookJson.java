@@ -17,13 +17,13 @@ public record PlaybookJson(
     @Schema(description = "What the agent asks after every fix") String verifyPrompt,
     List<StepJson> steps) {
 
-  static PlaybookJson of(Playbook playbook, Device device) {
+  static PlaybookJson of(Playbook playbook, Device device, DeviceCatalog catalog) {
     return new PlaybookJson(
         playbook.version(),
         playbook.name(),
-        DeviceJson.of(device),
+        DeviceJson.of(device, catalog),
         Playbook.VERIFY_PROMPT,
-        playbook.steps().stream().map(s -> StepJson.of(s, device)).toList());
+        playbook.steps().stream().map(s -> StepJson.of(s, device, catalog)).toList());
   }
 
   /** The iPhone models an agent can pick, oldest first. */
@@ -37,14 +37,21 @@ public record PlaybookJson(
     static Devices of(DeviceCatalog catalog) {
       return new Devices(
           catalog.models().stream()
-              .map(m -> new Model(m.name(), DeviceJson.VariantJson.of(m.variant())))
+              .map(
+                  m ->
+                      new Model(
+                          m.name(),
+                          DeviceJson.VariantJson.of(m.variant()),
+                          m.firstIos(),
+                          m.lastIos()))
               .toList(),
           DeviceCatalog.OTHER,
           Arrays.stream(DeviceVariant.values()).map(DeviceJson.VariantJson::of).toList());
     }
   }
 
-  /** One iPhone model and its button layout. */
+  /** One iPhone model, its button layout and the iOS majors it runs (last empty: supported). */
   @Schema(name = "DeviceModel")
-  public record Model(String name, DeviceJson.VariantJson variant) {}
+  public record Model(
+      String name, DeviceJson.VariantJson variant, Integer firstIos, Integer lastIos) {}
 }

@@ -2,6 +2,7 @@ package io.backupdesk.web.playbook.api;
 
 import io.backupdesk.diagnostics.playbook.Cost;
 import io.backupdesk.diagnostics.playbook.Device;
+import io.backupdesk.diagnostics.playbook.DeviceCatalog;
 import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.InstructionBlock;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
@@ -29,7 +30,12 @@ public record StepJson(
                     + " text. An unknown model gets every variant, each labelled.")
         List<InstructionBlockJson> instructions,
     @Schema(description = "Ways to fix what the step found; empty when there is none")
-        List<FixOptionJson> fixOptions) {
+        List<FixOptionJson> fixOptions,
+    @Schema(
+            description =
+                "What the agent may paste into a chat or e-mail to the customer, for the device;"
+                    + " labelled blocks like the instructions; empty when the step has none")
+        List<InstructionBlockJson> customerMessage) {
 
   /** Lines of instructions for one kind of device. */
   @Schema(name = "InstructionBlock")
@@ -67,7 +73,12 @@ public record StepJson(
     }
   }
 
+  /** With the shipped catalogue's variants: for callers that have no catalogue at hand. */
   public static StepJson of(PlaybookStep step, Device device) {
+    return of(step, device, DeviceCatalog.standard());
+  }
+
+  public static StepJson of(PlaybookStep step, Device device, DeviceCatalog catalog) {
     return new StepJson(
         step.key(),
         step.number(),
@@ -78,7 +89,8 @@ public record StepJson(
         step.cost(),
         step.riskNote(),
         step.detectsOutage(),
-        step.instructionsFor(device).stream().map(InstructionBlockJson::of).toList(),
-        step.fixOptions().stream().map(FixOptionJson::of).toList());
+        step.instructionsFor(device, catalog).stream().map(InstructionBlockJson::of).toList(),
+        step.fixOptions().stream().map(FixOptionJson::of).toList(),
+        step.customerMessageFor(device, catalog).stream().map(InstructionBlockJson::of).toList());
   }
 }

@@ -4,6 +4,7 @@ import io.backupdesk.diagnostics.playbook.DeviceCatalog;
 import io.backupdesk.diagnostics.playbook.DeviceModel;
 import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.NotFoundException;
+import io.backupdesk.web.playbook.DeviceCatalogs;
 import io.backupdesk.web.report.Report;
 import io.backupdesk.web.report.ReportCsvWriter;
 import io.backupdesk.web.report.ReportFilter;
@@ -207,8 +208,10 @@ public class ReportPages {
   private final ReportService reports;
   private final AgentNames agentNames;
   private final Clock clock;
+  private final DeviceCatalogs catalogs;
 
-  ReportPages(ReportService reports, AgentNames agentNames, Clock clock) {
+  ReportPages(ReportService reports, AgentNames agentNames, Clock clock, DeviceCatalogs catalogs) {
+    this.catalogs = catalogs;
     this.reports = reports;
     this.agentNames = agentNames;
     this.clock = clock;
@@ -376,9 +379,9 @@ public class ReportPages {
     return fraction == null ? 0 : (int) Math.round(fraction.doubleValue() * 80);
   }
 
-  private static List<Choice> models(String selected) {
+  private List<Choice> models(String selected) {
     var names = new ArrayList<String>();
-    DeviceCatalog.standard().models().stream().map(DeviceModel::name).forEach(names::add);
+    catalogs.current().models().stream().map(DeviceModel::name).forEach(names::add);
     names.add(DeviceCatalog.OTHER);
     if (selected != null && !selected.isBlank() && !names.contains(selected.strip())) {
       names.add(selected.strip());
