@@ -36,6 +36,8 @@ public enum ProblemType {
   USERNAME_TAKEN("username-taken", 409, "Conflict"),
   OWN_ACCOUNT("own-account", 409, "Conflict"),
   LAST_ADMIN("last-admin", 409, "Conflict"),
+  /** A follow-up date is only for a ticket that waits on the customer. */
+  NOT_WAITING_ON_CUSTOMER("not-waiting-on-customer", 409, "Conflict"),
   // Refusals of the core's ticket rules.
   ILLEGAL_TICKET_TRANSITION(
       "illegal-ticket-transition", 409, "Conflict", IllegalTicketTransitionException.class),

@@ -21,6 +21,7 @@ public class OpenTicket {
   @Inject CustomerRepository customers;
   @Inject TicketEventRepository events;
   @Inject Clock clock;
+  @Inject TicketClocks clocks;
 
   public Ticket handle(@Valid @NotNull NewTicket form, String agent) {
     Instant now = clock.instant();
@@ -55,6 +56,7 @@ public class OpenTicket {
     ticket.subject = form.subject().trim();
     ticket.description = form.description() == null ? "" : form.description().trim();
     TicketMapper.write(opened.snapshot(), ticket);
+    clocks.opened(ticket);
     tickets.persist(ticket);
     events.append(ticket.id, null, opened.openedEntry());
     tickets.flush();

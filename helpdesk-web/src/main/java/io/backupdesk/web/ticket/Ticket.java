@@ -50,6 +50,11 @@ public class Ticket {
   public Instant updatedAt;
   public Instant resolvedAt;
   public Instant closedAt;
+  // The ticket's clock (TicketClocks keeps these; the rules are the core's TicketClock).
+  public Instant firstResponseAt;
+  public Instant statusSince;
+  public Instant followUpAt;
+  public Instant dueAt;
 
   @Version public int version;
 }

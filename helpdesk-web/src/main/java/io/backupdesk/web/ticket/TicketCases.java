@@ -19,6 +19,7 @@ public class TicketCases {
 
   @Inject TicketRepository tickets;
   @Inject TicketEventRepository events;
+  @Inject TicketClocks clocks;
 
   /** The ticket and its case, locked until the transaction ends; 404 for an unknown ticket. */
   public Locked lock(long id) {
@@ -32,7 +33,9 @@ public class TicketCases {
    * refused inside the command.
    */
   public List<TicketEvent> store(Locked locked, List<TimelineEntry> timeline, Long diagnosisId) {
+    var before = locked.ticket().status;
     TicketMapper.write(locked.ticketCase().snapshot(), locked.ticket());
+    clocks.stamp(locked.ticket(), before, timeline);
     var stored =
         timeline.stream()
             .map(entry -> events.append(locked.ticket().id, diagnosisId, entry))

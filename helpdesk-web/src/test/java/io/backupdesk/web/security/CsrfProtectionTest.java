@@ -72,7 +72,8 @@ class CsrfProtectionTest {
             "/tickets/" + ticket + "/diagnosis",
             "/admin/accounts",
             "/admin/audit",
-            "/account/tokens")) {
+            "/account/tokens",
+            "/profile")) {
       var html = get(page).body();
       var forms = FORM_ACTION.matcher(html).results().count();
       var tokens = TOKEN.matcher(html).results().count();
@@ -96,6 +97,7 @@ class CsrfProtectionTest {
             t + "/assignee",
             t + "/priority",
             t + "/status",
+            t + "/follow-up",
             t + "/diagnosis/start",
             t + "/diagnosis/outcome",
             t + "/diagnosis/verify",
@@ -108,6 +110,7 @@ class CsrfProtectionTest {
             a + "/password",
             "/account/tokens",
             "/account/tokens/" + token + "/revoke",
+            "/profile",
             "/logout");
     for (var route : routes) {
       get(t); // the browser holds a CSRF cookie, as after any page view
