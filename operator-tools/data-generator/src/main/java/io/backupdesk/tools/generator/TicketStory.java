@@ -16,6 +16,7 @@ import io.backupdesk.diagnostics.ticket.AgentName;
 import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.LatestDiagnosis;
 import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.ServiceTargets;
 import io.backupdesk.diagnostics.ticket.TicketCase;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.diagnostics.ticket.TimelineEntry;
@@ -92,6 +93,10 @@ final class TicketStory {
   private Instant notedAt;
   private Instant lastEventAt;
   private int version;
+  // The ticket's clock columns, as the app's TicketClocks keeps them.
+  private Instant firstResponseAt;
+  private Instant statusSince;
+  private TicketStatus lastStatus = TicketStatus.NEW;
 
   // The plan for the first diagnosis; later ones draw theirs afresh.
   private boolean haltBeforePickup;
@@ -118,6 +123,7 @@ final class TicketStory {
     this.phone = phone;
     this.createdAt = createdAt;
     this.lastEventAt = createdAt;
+    this.statusSince = createdAt;
     double c = random.nextDouble();
     this.channel =
         scenario != null
@@ -173,7 +179,9 @@ final class TicketStory {
         Texts.description(random),
         stored,
         notedAt != null && notedAt.isAfter(stored.updatedAt()) ? notedAt : stored.updatedAt(),
-        version);
+        version,
+        firstResponseAt,
+        statusSince);
   }
 
   /** Some tickets are still open at the end: most of the recent ones, a few forgotten old ones. */
@@ -495,6 +503,14 @@ final class TicketStory {
       if (entry.at().isAfter(lastEventAt)) {
         lastEventAt = entry.at();
       }
+      if (firstResponseAt == null && ServiceTargets.answersCustomer(entry.kind())) {
+        firstResponseAt = entry.at();
+      }
+    }
+    var status = ticket.snapshot().status();
+    if (status != lastStatus && !timeline.isEmpty()) {
+      statusSince = timeline.get(timeline.size() - 1).at();
+      lastStatus = status;
     }
   }
 
