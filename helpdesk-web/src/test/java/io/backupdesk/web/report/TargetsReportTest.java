@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
  * missed, or still running and so not counted), summed over the tickets opened in the period.
  */
 @QuarkusTest
-@TestSecurity(user = "targets-lead", roles = "supervisor", authMechanism = "api")
+@TestSecurity(
+    user = "targets-lead",
+    roles = {"supervisor", "agent"},
+    authMechanism = "api")
 class TargetsReportTest {
 
   @Inject TestDiagnoses diagnoses;
