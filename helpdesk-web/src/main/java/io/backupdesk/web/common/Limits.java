@@ -10,6 +10,7 @@ public final class Limits {
 
   public static final int USERNAME = 64; // agent.username, and every column naming an account
   public static final int DISPLAY_NAME = 120; // agent.display_name
+  public static final int TIME_ZONE = 64; // agent.time_zone
   public static final int EMAIL = 254; // agent.email, customer.email
   public static final int CUSTOMER_NAME = 120; // customer.name
   public static final int PHONE = 40; // customer.phone

@@ -39,6 +39,8 @@ public enum ProblemType {
   // A phone the device catalogue does not list, or an iOS version its model cannot run.
   UNKNOWN_DEVICE("unknown-device", 422, "Not a phone the desk knows"),
   INVALID_PLAYBOOK("invalid-playbook", 422, "The playbook is not valid"),
+  /** A follow-up date is only for a ticket that waits on the customer. */
+  NOT_WAITING_ON_CUSTOMER("not-waiting-on-customer", 409, "Conflict"),
   // Refusals of the core's ticket rules.
   ILLEGAL_TICKET_TRANSITION(
       "illegal-ticket-transition", 409, "Conflict", IllegalTicketTransitionException.class),

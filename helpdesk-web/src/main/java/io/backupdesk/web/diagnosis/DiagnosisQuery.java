@@ -3,11 +3,14 @@ package io.backupdesk.web.diagnosis;
 import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.Playbooks;
+import io.backupdesk.web.ticket.DiagnosisOutcome;
 import io.backupdesk.web.ticket.DiagnosisState;
 import io.backupdesk.web.ticket.DiagnosisStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +41,43 @@ public class DiagnosisQuery implements DiagnosisStates {
                     // Steps with a result: a step where several fixes were tried counts once.
                     (int) r.results.stream().map(s -> s.stepKey).distinct().count(),
                     playbook(r).size()));
+  }
+
+  @Override
+  public List<DiagnosisOutcome> allOf(Collection<Long> ticketIds) {
+    if (ticketIds.isEmpty()) {
+      return List.of();
+    }
+    return diagnoses.allOf(ticketIds).stream().map(this::outcome).toList();
+  }
+
+  private DiagnosisOutcome outcome(DiagnosisRecord r) {
+    var playbook = playbook(r);
+    String outcome =
+        switch (r.status) {
+          case RESOLVED ->
+              "Resolved at step "
+                  + r.resolvedStepNumber
+                  + " · "
+                  + playbook.stepNumber(r.resolvedStepNumber).title()
+                  + ": "
+                  + playbook.fixLabel(r.resolvedStepKey, r.resolvedFixKey);
+          case ESCALATED ->
+              "Escalated to " + r.escalationTarget.label() + ": " + r.escalationReason;
+          case WAITING_ON_APPLE -> "Waiting on Apple: iCloud Backup outage";
+          case ABANDONED -> "Customer left at step " + r.currentStep + "; can be resumed";
+          case IN_PROGRESS, AWAITING_VERIFICATION -> "Running at step " + r.currentStep;
+        };
+    return new DiagnosisOutcome(
+        r.ticketId,
+        r.attempt,
+        r.status.label(),
+        outcome,
+        r.results.size(),
+        playbook.size(),
+        r.startedBy,
+        r.startedAt,
+        r.endedAt);
   }
 
   DiagnosisView view(DiagnosisRecord record) {

@@ -29,5 +29,8 @@ public class Agent {
   public Instant createdAt;
   public Instant updatedAt;
 
+  /** An IANA zone name; null until the browser reported one or the agent chose one. */
+  public String timeZone;
+
   @Version public int version;
 }

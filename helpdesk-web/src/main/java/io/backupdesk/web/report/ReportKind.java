@@ -8,6 +8,7 @@ import io.backupdesk.web.report.ReportRows.HeadlineFigure;
 import io.backupdesk.web.report.ReportRows.RepeatContacts;
 import io.backupdesk.web.report.ReportRows.ResolutionByFix;
 import io.backupdesk.web.report.ReportRows.StepTime;
+import io.backupdesk.web.report.ReportRows.TargetsMetWeek;
 import io.backupdesk.web.report.ReportRows.TimeToResolution;
 import java.util.Arrays;
 import java.util.List;
@@ -69,6 +70,13 @@ public enum ReportKind {
       "Customers back with a new ticket within 30 days of a resolution",
       (service, filter) -> List.of(service.repeatContacts(filter)),
       ReferenceSql::repeatContacts),
+  TARGETS_MET(
+      "targets-met",
+      TargetsMetWeek.class,
+      "Share of tickets that met their first-response and resolution targets, by ISO week of"
+          + " opening",
+      ReportService::targetsMet,
+      null),
   HEADLINE(
       "headline",
       HeadlineFigure.class,

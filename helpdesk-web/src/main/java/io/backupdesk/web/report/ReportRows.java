@@ -153,4 +153,19 @@ public final class ReportRows {
       BigDecimal repeatRate,
       long customers,
       long customersBack) {}
+
+  /**
+   * Tickets opened in an ISO week (UTC) measured against their time targets: how many of those
+   * whose first-response (resolution) target is decided met it. A target still running is in
+   * neither count.
+   */
+  public record TargetsMetWeek(
+      String week,
+      long opened,
+      long firstResponseDecided,
+      long firstResponseMet,
+      BigDecimal firstResponseMetShare,
+      long resolutionDecided,
+      long resolutionMet,
+      BigDecimal resolutionMetShare) {}
 }

@@ -16,10 +16,12 @@ import io.backupdesk.web.report.ReportRows.HeadlineFigure;
 import io.backupdesk.web.report.ReportRows.RepeatContacts;
 import io.backupdesk.web.report.ReportRows.ResolutionByFix;
 import io.backupdesk.web.report.ReportRows.StepTime;
+import io.backupdesk.web.report.ReportRows.TargetsMetWeek;
 import io.backupdesk.web.report.ReportRows.TimeToResolution;
 import io.backupdesk.web.report.Summaries.Count;
 import io.backupdesk.web.report.Summaries.Measure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -52,6 +54,8 @@ public class ReportService {
 
   private final Summaries summaries;
   private final Playbooks playbooks;
+  // Field injection: the time-targets report is a raw-SQL report beside the summaries' ones.
+  @Inject TargetsReport targetsReport;
   private final int fcrReturnDays;
 
   ReportService(
@@ -382,6 +386,14 @@ public class ReportService {
         ratio(f.backWithinRepeatDays, f.resolved, 4),
         customers,
         customersBack);
+  }
+
+  /**
+   * The share of tickets that met their time targets, by ISO week of opening (ticket's assignee for
+   * the agent filter), then the total.
+   */
+  public List<TargetsMetWeek> targetsMet(ReportFilter filter) {
+    return targetsReport.byWeek(filter);
   }
 
   /**

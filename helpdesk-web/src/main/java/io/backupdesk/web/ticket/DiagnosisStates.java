@@ -1,5 +1,7 @@
 package io.backupdesk.web.ticket;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,4 +11,7 @@ import java.util.Optional;
 public interface DiagnosisStates {
   /** The ticket's newest diagnosis; empty if none was started. */
   Optional<DiagnosisState> latestOf(long ticketId);
+
+  /** Every diagnosis of these tickets, by ticket and then attempt. */
+  List<DiagnosisOutcome> allOf(Collection<Long> ticketIds);
 }

@@ -34,6 +34,7 @@ public class OpenTicket {
   @Inject DeviceCatalogs catalogs;
   @Inject Validator validator;
   @Inject Clock clock;
+  @Inject TicketClocks clocks;
 
   /**
    * Refuses bad input naming every field at once: what the rules of {@link NewTicket} refuse is 400
@@ -79,6 +80,7 @@ public class OpenTicket {
     ticket.subject = form.subject().trim();
     ticket.description = form.description() == null ? "" : form.description().trim();
     TicketMapper.write(opened.snapshot(), ticket);
+    clocks.opened(ticket);
     tickets.persist(ticket);
     events.append(ticket.id, null, opened.openedEntry());
     tickets.flush();

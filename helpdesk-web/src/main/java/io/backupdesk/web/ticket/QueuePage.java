@@ -2,6 +2,7 @@ package io.backupdesk.web.ticket;
 
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.TicketClock;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,20 @@ public record QueuePage(
       Instant createdAt,
       Instant updatedAt,
       @Schema(description = "How far the newest diagnosis got; null if none was started")
-          Progress progress) {}
+          Progress progress,
+      @Schema(description = "When the next target falls due; null once resolved or closed")
+          Instant dueAt,
+      @Schema(description = "Which target dueAt stands for") TicketClock.Stage dueFor,
+      @Schema(description = "Past its due time now") boolean overdue,
+      @Schema(description = "When the ticket entered its current status") Instant statusSince,
+      @Schema(description = "When to chase the customer; only while waiting on the customer")
+          Instant followUpAt,
+      @Schema(
+              description =
+                  "Waiting on the customer and the follow-up date has come, or no follow-up is"
+                      + " planned and the ticket has waited longer than the stale-waiting limit")
+          boolean followUpNeeded,
+      @Schema(description = "The customer's id: /api/v1/customers/{id}") long customerId) {}
 
   /** How far the ticket's newest diagnosis got. */
   @Schema(name = "TicketProgress")

@@ -28,7 +28,11 @@ public record QueueQuery(
     UPDATED_DESC("updated_at", false, "Last activity, newest first"),
     UPDATED_ASC("updated_at", true, "Last activity, oldest first"),
     CREATED_DESC("created_at", false, "Opened, newest first"),
-    CREATED_ASC("created_at", true, "Opened, oldest first");
+    CREATED_ASC("created_at", true, "Opened, oldest first"),
+    /**
+     * Only tickets with a running target (open ones): resolved and closed ones have no due time.
+     */
+    DUE_ASC("due_at", true, "Due soonest (open tickets)");
 
     final String column;
     final boolean ascending;

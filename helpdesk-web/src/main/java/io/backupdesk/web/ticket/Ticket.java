@@ -62,6 +62,11 @@ public class Ticket {
   public Instant closedAt;
   public String resolvedBy;
   public String closedBy;
+  // The ticket's clock (TicketClocks keeps these; the rules are the core's TicketClock).
+  public Instant firstResponseAt;
+  public Instant statusSince;
+  public Instant followUpAt;
+  public Instant dueAt;
 
   @Version public int version;
 }

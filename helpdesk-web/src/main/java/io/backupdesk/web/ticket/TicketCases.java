@@ -19,6 +19,7 @@ public class TicketCases {
 
   @Inject TicketRepository tickets;
   @Inject TicketEventRepository events;
+  @Inject TicketClocks clocks;
 
   /** The ticket and its case, locked until the transaction ends; 404 for an unknown ticket. */
   public Locked lock(long id) {
@@ -38,6 +39,7 @@ public class TicketCases {
     // A command's lines share its agent: the one who resolved or closed the ticket, if it did.
     String actor = timeline.isEmpty() ? null : timeline.get(0).actor();
     TicketMapper.write(after, ticket, actor);
+    clocks.stamp(ticket, before.status(), timeline);
     var stored =
         timeline.stream()
             .map(

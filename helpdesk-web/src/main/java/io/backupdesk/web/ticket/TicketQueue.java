@@ -3,11 +3,14 @@ package io.backupdesk.web.ticket;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.ServiceTargets;
+import io.backupdesk.diagnostics.ticket.TicketClock;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,10 +39,14 @@ public class TicketQueue {
 
   private final EntityManager em;
   private final Playbooks playbooks;
+  private final ServiceTargets targets;
+  private final Clock clock;
 
-  TicketQueue(EntityManager em, Playbooks playbooks) {
+  TicketQueue(EntityManager em, Playbooks playbooks, ServiceTargets targets, Clock clock) {
     this.em = em;
     this.playbooks = playbooks;
+    this.targets = targets;
+    this.clock = clock;
   }
 
   /** One page, {@code currentAgent} being whom "mine" means, with the counts per status. */
@@ -70,6 +77,9 @@ public class TicketQueue {
       where.add(textCondition(query.text(), params));
     }
     var sort = query.sort();
+    if (sort == QueueQuery.Sort.DUE_ASC) {
+      where.add("t.due_at IS NOT NULL");
+    }
     if (query.after() != null) {
       var cursor = QueueQuery.Cursor.decode(query.after());
       where.add(
@@ -88,7 +98,9 @@ public class TicketQueue {
                t.status, t.priority, t.assignee, t.created_at, t.updated_at,
                d.status AS diagnosis_status,
                (SELECT count(*) FROM step_result sr WHERE sr.diagnosis_id = d.id) AS steps_done,
-               d.current_step
+               d.current_step,
+               t.due_at, t.first_response_at, t.resolved_at, t.status_since, t.follow_up_at,
+               t.customer_id
         FROM ticket t
         JOIN customer c ON c.id = t.customer_id
         LEFT JOIN LATERAL (
@@ -109,14 +121,20 @@ public class TicketQueue {
     @SuppressWarnings("unchecked")
     List<Object[]> raw = q.getResultList();
     int steps = playbooks.current().size();
+    Instant now = clock.instant();
     var rows = new ArrayList<QueuePage.Item>();
     for (int i = 0; i < Math.min(raw.size(), query.limit()); i++) {
-      rows.add(toItem(raw.get(i), steps));
+      rows.add(toItem(raw.get(i), steps, now));
     }
     String next = null;
     if (raw.size() > query.limit()) {
       var last = rows.get(rows.size() - 1);
-      var at = sort.column.equals("created_at") ? last.createdAt() : last.updatedAt();
+      var at =
+          switch (sort.column) {
+            case "created_at" -> last.createdAt();
+            case "due_at" -> last.dueAt();
+            default -> last.updatedAt();
+          };
       next = new QueueQuery.Cursor(at, last.id()).encode();
     }
     return new QueuePage(rows, next, countsByStatus());
@@ -143,7 +161,8 @@ public class TicketQueue {
 
   /**
    * A number finds that ticket; an e-mail address finds its customer's tickets; words find subjects
-   * and customer names starting with them.
+   * and customer names starting with them, and the text as a whole finds device models it starts at
+   * a word boundary ("iPhone 8" finds "iPhone 8" and "iPhone 8 Plus", not "iPhone 15").
    */
   private static String textCondition(String text, Map<String, Object> params) {
     var number = TICKET_NUMBER.matcher(text);
@@ -164,11 +183,30 @@ public class TicketQueue {
       return "false";
     }
     params.put("tsquery", String.join(" & ", words));
+    var model = String.join(" ", text.toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+    params.put("model", model);
+    params.put(
+        "modelPrefix", model.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %");
     return "(t.search @@ to_tsquery('simple', :tsquery)"
-        + " OR t.customer_id IN (SELECT id FROM customer WHERE search @@ to_tsquery('simple', :tsquery)))";
+        + " OR t.customer_id IN (SELECT id FROM customer WHERE search @@ to_tsquery('simple', :tsquery))"
+        + " OR lower(t.device_model) = :model OR lower(t.device_model) LIKE :modelPrefix)";
   }
 
-  private static QueuePage.Item toItem(Object[] r, int steps) {
+  private QueuePage.Item toItem(Object[] r, int steps, Instant now) {
+    var priority = Priority.valueOf((String) r[8]);
+    var status = TicketStatus.valueOf((String) r[7]);
+    var createdAt = instant(r[10]);
+    // The stored due time is what the queue sorts by; the flags come from the core's clock.
+    var ticketClock =
+        targets.clock(
+            new TicketClock.Facts(
+                priority,
+                status,
+                createdAt,
+                instant(r[16]),
+                instant(r[17]),
+                instant(r[18]),
+                instant(r[19])));
     return new QueuePage.Item(
         ((Number) r[0]).longValue(),
         ((Number) r[1]).intValue(),
@@ -177,10 +215,10 @@ public class TicketQueue {
         (String) r[4],
         (String) r[5],
         (String) r[6],
-        TicketStatus.valueOf((String) r[7]),
-        Priority.valueOf((String) r[8]),
+        status,
+        priority,
         (String) r[9],
-        instant(r[10]),
+        createdAt,
         instant(r[11]),
         r[12] == null
             ? null
@@ -188,10 +226,20 @@ public class TicketQueue {
                 DiagnosisStatus.valueOf((String) r[12]),
                 ((Number) r[13]).intValue(),
                 r[14] == null ? null : ((Number) r[14]).intValue(),
-                steps));
+                steps),
+        instant(r[15]),
+        ticketClock.stage(),
+        ticketClock.overdue(now),
+        instant(r[18]),
+        status == TicketStatus.WAITING_ON_CUSTOMER ? instant(r[19]) : null,
+        ticketClock.followUpDue(now) || ticketClock.waitingTooLong(now),
+        ((Number) r[20]).longValue());
   }
 
   private static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
     if (value instanceof Instant i) {
       return i;
     }

@@ -73,7 +73,8 @@ class CsrfProtectionTest {
             "/admin/accounts",
             "/admin/audit",
             "/admin/playbook",
-            "/account/tokens")) {
+            "/account/tokens",
+            "/profile")) {
       var html = get(page).body();
       var forms = FORM_ACTION.matcher(html).results().count();
       var tokens = TOKEN.matcher(html).results().count();
@@ -97,6 +98,7 @@ class CsrfProtectionTest {
             t + "/assignee",
             t + "/priority",
             t + "/status",
+            t + "/follow-up",
             t + "/diagnosis/start",
             t + "/diagnosis/outcome",
             t + "/diagnosis/verify",
@@ -120,6 +122,7 @@ class CsrfProtectionTest {
             "/admin/playbook/devices",
             "/account/tokens",
             "/account/tokens/" + token + "/revoke",
+            "/profile",
             "/logout");
     for (var route : routes) {
       get(t); // the browser holds a CSRF cookie, as after any page view

@@ -17,6 +17,7 @@ import io.backupdesk.web.report.ReportRows.HeadlineFigure;
 import io.backupdesk.web.report.ReportRows.RepeatContacts;
 import io.backupdesk.web.report.ReportRows.ResolutionByFix;
 import io.backupdesk.web.report.ReportRows.StepTime;
+import io.backupdesk.web.report.ReportRows.TargetsMetWeek;
 import io.backupdesk.web.report.ReportRows.TimeToResolution;
 import io.backupdesk.web.report.ReportService;
 import io.backupdesk.web.report.ReportService.FirstContactBreakdown;
@@ -107,7 +108,8 @@ public class ReportPages {
       FirstContactResolution firstContact,
       FirstContactBreakdown firstContactParts,
       List<AgentLine> agents,
-      RepeatContacts repeat) {
+      RepeatContacts repeat,
+      List<TargetsMetWeek> targets) {
 
     /** The page route of one report's CSV, with the same filters. */
     public String csv(String report) {
@@ -290,7 +292,8 @@ public class ReportPages {
                         "/reports?" + ReportForm.query(filter.withAgent(a.agent())),
                         width(a.resolutionRate())))
             .toList(),
-        reports.repeatContacts(filter));
+        reports.repeatContacts(filter),
+        reports.targetsMet(filter));
   }
 
   private static Resolutions resolutions(List<ResolutionByFix> rows, String query, String split) {

@@ -31,7 +31,17 @@ public record TicketJson(
     Instant createdAt,
     Instant updatedAt,
     Instant resolvedAt,
-    Instant closedAt) {
+    Instant closedAt,
+    @Schema(description = "The first timeline event that answered the customer; null before it")
+        Instant firstResponseAt,
+    @Schema(description = "When the ticket entered its current status") Instant statusSince,
+    @Schema(description = "When to chase the customer (while waiting on the customer)")
+        Instant followUpAt,
+    @Schema(
+            description =
+                "When the next target (first response, then resolution) falls due; null once"
+                    + " resolved or closed")
+        Instant dueAt) {
 
   /** Who the ticket is for; the full record is at /api/v1/customers/{id}. */
   @Schema(name = "TicketCustomer")
@@ -55,6 +65,10 @@ public record TicketJson(
         t.createdAt,
         t.updatedAt,
         t.resolvedAt,
-        t.closedAt);
+        t.closedAt,
+        t.firstResponseAt,
+        t.statusSince,
+        t.followUpAt,
+        t.dueAt);
   }
 }

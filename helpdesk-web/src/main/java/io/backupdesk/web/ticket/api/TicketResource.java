@@ -161,10 +161,15 @@ public class TicketResource {
       @Parameter(
               description =
                   "A ticket number (`42` or `#42`), a customer's e-mail, or words that start the"
-                      + " subject or the customer's name")
+                      + " subject or the customer's name, or a device model (`iPhone 8` also"
+                      + " finds `iPhone 8 Plus`)")
           @QueryParam("q")
           String q,
-      @Parameter(description = "UPDATED_DESC (default), UPDATED_ASC, CREATED_DESC, CREATED_ASC")
+      @Parameter(
+              description =
+                  "UPDATED_DESC (default), UPDATED_ASC, CREATED_DESC, CREATED_ASC, or DUE_ASC"
+                      + " (soonest due time first; only tickets with a running target, i.e. not"
+                      + " resolved or closed)")
           @QueryParam("sort")
           String sort,
       @Parameter(description = "The `next` cursor of the previous page") @QueryParam("after")

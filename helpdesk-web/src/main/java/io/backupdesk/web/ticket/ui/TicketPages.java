@@ -8,7 +8,9 @@ import io.backupdesk.diagnostics.ticket.TicketCase;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.InvalidFieldsException;
+import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.RuleException;
+import io.backupdesk.web.common.ui.ViewerZone;
 import io.backupdesk.web.identity.ui.CurrentAgent;
 import io.backupdesk.web.playbook.DeviceCatalogs;
 import io.backupdesk.web.ticket.AddNote;
@@ -21,6 +23,7 @@ import io.backupdesk.web.ticket.DiagnosisStates;
 import io.backupdesk.web.ticket.NewNote;
 import io.backupdesk.web.ticket.OpenTicket;
 import io.backupdesk.web.ticket.RenameCustomer;
+import io.backupdesk.web.ticket.SetFollowUp;
 import io.backupdesk.web.ticket.Ticket;
 import io.backupdesk.web.ticket.TicketChange;
 import io.backupdesk.web.ticket.TicketQuery;
@@ -40,6 +43,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +154,7 @@ public class TicketPages {
   @Inject CustomerQuery customers;
   @Inject DeviceCatalogs catalogs;
   @Inject AddNote addNote;
+  @Inject SetFollowUp setFollowUp;
   @Inject TicketQuery tickets;
   @Inject DiagnosisStates diagnoses;
   @Inject AgentNames agentNames;
@@ -278,6 +284,39 @@ public class TicketPages {
       String message = e.getConstraintViolations().iterator().next().getMessage();
       return Response.status(Response.Status.BAD_REQUEST)
           .entity(Templates.ticket(page(id, null, message, body, null)))
+          .build();
+    }
+    return seeTicket(id);
+  }
+
+  /**
+   * The follow-up form: a local date and time in the agent's zone ({@code datetime-local}), empty
+   * to clear it.
+   */
+  @POST
+  @Path("{id}/follow-up")
+  public Response followUp(
+      @RestPath long id, @RestForm Integer version, @RestForm String followUpAt) {
+    try {
+      Instant at = null;
+      if (followUpAt != null && !followUpAt.isBlank()) {
+        try {
+          at = LocalDateTime.parse(followUpAt.strip()).atZone(ViewerZone.current()).toInstant();
+        } catch (DateTimeParseException e) {
+          throw new InvalidInputException(
+              "followUpAt", "Enter the follow-up as a date and time, such as 2026-12-01 09:00.");
+        }
+      }
+      setFollowUp.handle(id, version, at);
+    } catch (InvalidInputException e) {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .entity(
+              Templates.ticket(
+                  page(id, "Follow-up not saved: " + e.getMessage(), null, null, null)))
+          .build();
+    } catch (ConflictException e) {
+      return Response.status(Response.Status.CONFLICT)
+          .entity(Templates.ticket(page(id, e.getMessage(), null, null, null)))
           .build();
     }
     return seeTicket(id);

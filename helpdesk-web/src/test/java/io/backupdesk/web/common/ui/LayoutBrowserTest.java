@@ -121,6 +121,8 @@ class LayoutBrowserTest {
     check(soft, "diagnosis-resolved", "/tickets/" + tickets.resolved() + "/diagnosis", none());
     check(soft, "diagnosis-escalated", "/tickets/" + tickets.escalated() + "/diagnosis", none());
     check(soft, "tokens", "/account/tokens", none());
+    check(soft, "profile", "/profile", none());
+    check(soft, "customer", "/customers/" + customerOf(tickets.resolved()), none());
     check(soft, "error-not-found", "/tickets/999999999", none());
     soft.assertAll();
   }
@@ -256,6 +258,19 @@ class LayoutBrowserTest {
         soft.assertThat(offScreen).as("%s below the fold at %s", selector, size).isEmpty();
       }
     };
+  }
+
+  /** The customer of a ticket, for the customer page. */
+  private static long customerOf(long ticket) {
+    return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                io.quarkus.arc.Arc.container()
+                    .instance(io.backupdesk.web.testing.TestTickets.class)
+                    .get()
+                    .get(ticket)
+                    .customer
+                    .id);
   }
 
   private Tickets makeTickets() {

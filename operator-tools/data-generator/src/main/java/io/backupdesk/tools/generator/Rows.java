@@ -3,6 +3,8 @@ package io.backupdesk.tools.generator;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisSnapshot;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.StepResult;
+import io.backupdesk.diagnostics.ticket.ServiceTargets;
+import io.backupdesk.diagnostics.ticket.TicketClock;
 import io.backupdesk.diagnostics.ticket.TicketSnapshot;
 import io.backupdesk.diagnostics.ticket.TimelineEntry;
 import java.io.IOException;
@@ -27,7 +29,8 @@ final class Rows {
         + " FROM STDIN WITH (FORMAT csv)",
     "COPY ticket (id, customer_id, subject, description, device_model, ios_version, channel,"
         + " priority, status, assignee, created_by, created_at, updated_at, resolved_at,"
-        + " closed_at, version) FROM STDIN WITH (FORMAT csv)",
+        + " closed_at, version, first_response_at, status_since, follow_up_at, due_at)"
+        + " FROM STDIN WITH (FORMAT csv)",
     "COPY diagnosis (id, ticket_id, attempt, playbook_version, device_model, ios_version, status,"
         + " status_before_abandon, current_step, current_step_started_at, resolved_step_key,"
         + " resolved_step_number, resolved_fix_key, escalation_target, escalation_reason,"
@@ -39,6 +42,8 @@ final class Rows {
     "COPY ticket_event (id, ticket_id, diagnosis_id, at, actor, kind, summary, body)"
         + " FROM STDIN WITH (FORMAT csv)",
   };
+
+  private static final ServiceTargets DEFAULT_TARGETS = ServiceTargets.defaults();
 
   private Csv[] csv = newBuffers();
   private Csv[] spare;
@@ -66,7 +71,11 @@ final class Rows {
     csv[0].num(id).text(name).text(email).text(phone).time(createdAt).time(createdAt).num(0).end();
   }
 
-  /** The ticket as its case stands at the end of the simulation. */
+  /**
+   * The ticket as its case stands at the end of the simulation. The due time follows the default
+   * targets; the app moves open tickets to the configured ones when it starts. No follow-up date:
+   * agents plan those.
+   */
   void ticket(
       long id,
       long customerId,
@@ -74,7 +83,21 @@ final class Rows {
       String description,
       TicketSnapshot t,
       Instant updatedAt,
-      int version) {
+      int version,
+      Instant firstResponseAt,
+      Instant statusSince) {
+    var due =
+        DEFAULT_TARGETS
+            .clock(
+                new TicketClock.Facts(
+                    t.priority(),
+                    t.status(),
+                    t.createdAt(),
+                    firstResponseAt,
+                    t.resolvedAt(),
+                    statusSince,
+                    null))
+            .dueAt();
     csv[1]
         .num(id)
         .num(customerId)
@@ -92,6 +115,10 @@ final class Rows {
         .time(t.resolvedAt())
         .time(t.closedAt())
         .num(version)
+        .time(firstResponseAt)
+        .time(statusSince)
+        .time(null)
+        .time(due)
         .end();
   }
 

@@ -16,6 +16,7 @@ import io.backupdesk.diagnostics.ticket.AgentName;
 import io.backupdesk.diagnostics.ticket.Channel;
 import io.backupdesk.diagnostics.ticket.LatestDiagnosis;
 import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.ServiceTargets;
 import io.backupdesk.diagnostics.ticket.TicketCase;
 import io.backupdesk.diagnostics.ticket.TicketSnapshot;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
@@ -94,6 +95,10 @@ final class TicketStory {
   private Instant lastEventAt;
   private int version;
   private TicketSnapshot lastVersioned;
+  // The ticket's clock columns, as the app's TicketClocks keeps them.
+  private Instant firstResponseAt;
+  private Instant statusSince;
+  private TicketStatus lastStatus = TicketStatus.NEW;
 
   // The plan for the first diagnosis; later ones draw theirs afresh.
   private boolean haltBeforePickup;
@@ -120,6 +125,7 @@ final class TicketStory {
     this.phone = phone;
     this.createdAt = createdAt;
     this.lastEventAt = createdAt;
+    this.statusSince = createdAt;
     double c = random.nextDouble();
     this.channel =
         scenario != null
@@ -176,7 +182,9 @@ final class TicketStory {
         Texts.description(random),
         stored,
         notedAt != null && notedAt.isAfter(stored.updatedAt()) ? notedAt : stored.updatedAt(),
-        version);
+        version,
+        firstResponseAt,
+        statusSince);
   }
 
   /** Some tickets are still open at the end: most of the recent ones, a few forgotten old ones. */
@@ -522,6 +530,14 @@ final class TicketStory {
       if (entry.at().isAfter(lastEventAt)) {
         lastEventAt = entry.at();
       }
+      if (firstResponseAt == null && ServiceTargets.answersCustomer(entry.kind())) {
+        firstResponseAt = entry.at();
+      }
+    }
+    var status = ticket.snapshot().status();
+    if (status != lastStatus && !timeline.isEmpty()) {
+      statusSince = timeline.get(timeline.size() - 1).at();
+      lastStatus = status;
     }
   }
 
