@@ -62,10 +62,9 @@ class LiveBrowserTest {
     browser.open("/tickets/" + ticket);
     waitUntilLive();
 
-    long start = System.nanoTime();
+    // Within two seconds of the change's response (its commit).
     patch(ticket, Map.of("priority", "URGENT"));
-    waitFor("#live-changed:not([hidden])", TWO_SECONDS.plusMillis(500));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TWO_SECONDS);
+    waitFor("#live-changed:not([hidden])", TWO_SECONDS);
     assertThat(browser.text(By.id("live-changed")))
         .contains("Live-browser-b changed the priority")
         .contains("Refresh");
@@ -102,7 +101,7 @@ class LiveBrowserTest {
         .statusCode(200);
     // A colleague's change right after shows; A's own did not.
     patch(ticket, Map.of("priority", "HIGH"));
-    waitFor("#live-changed:not([hidden])", TWO_SECONDS.plusMillis(500));
+    waitFor("#live-changed:not([hidden])", TWO_SECONDS);
     assertThat(browser.text(By.id("live-changed")))
         .startsWith("Live-browser-b changed the priority (");
   }

@@ -102,12 +102,11 @@ class TwoInstancesIT {
 
     String jordanOnTwo = LiveStream.signIn(two, "jordan", AGENT_PASSWORD);
     try (var page = LiveStream.open(two, jordanOnTwo, "ticket:" + ticket)) {
-      long start = System.nanoTime();
       api(one, "PATCH", "/api/v1/tickets/" + ticket, Map.of("priority", "HIGH"), 200);
 
+      // Within two seconds of instance one's response (the commit).
       JsonNode event =
           page.next(LiveStream.ticketEvent(ticket, "PRIORITY_CHANGED"), Duration.ofSeconds(2));
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
       assertThat(event.get("payload").get("by").asText()).isEqualTo("admin");
 
       // Jordan's page streams from instance two; the administrator asks instance one.
