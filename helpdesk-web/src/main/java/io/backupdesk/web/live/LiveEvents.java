@@ -38,7 +38,8 @@ public class LiveEvents {
 
   /**
    * Announces {@code payload} (a record or a map, written as a JSON object) under {@code topic}
-   * when the caller's transaction commits. Must be called inside a transaction.
+   * when the caller's transaction commits. Must be called inside a transaction; a refused call is a
+   * programming error and, like any exception here, rolls that transaction back.
    *
    * @throws IllegalArgumentException for a topic that is not lower-case words with dashes, a
    *     payload that is not a JSON object, or one larger than {@value #MAX_PAYLOAD_BYTES} bytes

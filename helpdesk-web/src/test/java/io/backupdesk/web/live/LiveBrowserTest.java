@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backupdesk.web.testing.Browser;
 import io.backupdesk.web.testing.LiveStream;
 import io.backupdesk.web.testing.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Collision detection in a real browser: agent A has a ticket open, agent B changes its priority
  * through the API, and within two seconds A's page says who changed what and offers a refresh; B
  * opening the ticket shows "B is viewing this ticket" on A's page; the queue's rows and counts
- * follow changes without a reload.
+ * follow changes without a reload; a feature's banner (an incident) shows on every page.
  */
 @QuarkusTest
 class LiveBrowserTest {
@@ -36,6 +39,8 @@ class LiveBrowserTest {
 
   @TestHTTPResource("/")
   URL app;
+
+  @Inject LiveEvents live;
 
   @BeforeEach
   void signIn() {
@@ -126,6 +131,52 @@ class LiveBrowserTest {
         .ignoring(WebDriverException.class)
         .until(d -> !d.findElements(By.id("ticket-" + opened)).isEmpty());
     assertThat(browser.flag("return window.__sameDocument === true")).isTrue();
+  }
+
+  @Test
+  void aFeaturesNoticeShowsOnEveryPageLiveAndOnLoad() {
+    browser.open("/tickets/new");
+    waitUntilLive();
+    long incident = TestData.unique();
+    String text = "iCloud Backup outage: incident " + incident + " open since 14:05";
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                live.publish(
+                    "incident",
+                    Map.of(
+                        "incident",
+                        incident,
+                        "kind",
+                        "OPENED",
+                        "notice",
+                        Map.of(
+                            "key", "incident",
+                            "level", "warning",
+                            "text", text,
+                            "href", "/"))));
+    waitFor("#live-notices [data-notice='incident'].live-warning", TWO_SECONDS);
+    assertThat(browser.text(By.cssSelector("#live-notices [data-notice='incident']")))
+        .isEqualTo(text + " Open");
+
+    // A page loaded later gets the banner from the feature's LiveNoticeSource.
+    TestNotices.current = List.of(new LiveNotice("incident", text, "/", "warning"));
+    try {
+      browser.open("/");
+      assertThat(browser.text(By.cssSelector("#live-notices [data-notice='incident']")))
+          .isEqualTo(text + " Open");
+      waitUntilLive();
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  live.publish(
+                      "incident",
+                      Map.of(
+                          "incident", incident, "kind", "RECOVERED", "clearNotice", "incident")));
+      waitFor("#live-notices:not(:has([data-notice='incident']))", TWO_SECONDS);
+    } finally {
+      TestNotices.current = List.of();
+    }
   }
 
   private void patch(long ticket, Map<String, Object> change) {
