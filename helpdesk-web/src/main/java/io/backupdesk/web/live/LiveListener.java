@@ -38,7 +38,6 @@ public class LiveListener {
   private final Optional<String> username;
   private final Optional<String> password;
   private volatile boolean running;
-  private volatile boolean listening;
   private volatile Connection connection;
   private Thread thread;
 
@@ -68,11 +67,6 @@ public class LiveListener {
     }
   }
 
-  /** Whether the channel is heard right now (false while reconnecting). */
-  public boolean listening() {
-    return listening;
-  }
-
   private void run() {
     long pause = 500;
     boolean heardBefore = false;
@@ -82,7 +76,6 @@ public class LiveListener {
         try (var statement = c.createStatement()) {
           statement.execute("LISTEN " + CHANNEL);
         }
-        listening = true;
         pause = 500;
         if (heardBefore) {
           LOG.info("Live updates: listening again");
@@ -95,7 +88,6 @@ public class LiveListener {
           LOG.warnf("Live updates: channel lost (%s); retrying in %d ms", e.getMessage(), pause);
         }
       } finally {
-        listening = false;
         connection = null;
       }
       if (!running) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.backupdesk.web.testing.LiveStream;
 import io.backupdesk.web.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,6 +41,7 @@ class LiveEventsTest {
   URI app;
 
   @Inject LiveEvents live;
+  @Inject AgroalDataSource dataSource;
 
   @BeforeEach
   void accounts() {
@@ -165,6 +167,33 @@ class LiveEventsTest {
       var event = stream.next(e -> e.path("payload").path("incident").asLong() == n, TWO_SECONDS);
       assertThat(event.get("topic").asText()).isEqualTo("incident");
       assertThat(event.get("payload").get("kind").asText()).isEqualTo("RECOVERED");
+    }
+  }
+
+  @Test
+  void theListenerComesBackAfterLosingItsConnectionAndTellsPagesToResync() throws Exception {
+    long ticket = TestData.ticket().openedBy(CHANGER);
+    try (var stream = LiveStream.open(app, signIn(WATCHER), null)) {
+      try (var connection = dataSource.getConnection();
+          var statement = connection.createStatement()) {
+        // What a database restart or a dropped network connection does to the listener.
+        statement.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE application_name = 'backupdesk-live-listener'");
+      }
+      stream.next(e -> e.path("topic").asText().equals("resync"), Duration.ofSeconds(10));
+
+      given()
+          .auth()
+          .preemptive()
+          .basic(CHANGER, TestData.PASSWORD)
+          .contentType(JSON)
+          .body(Map.of("priority", "LOW"))
+          .when()
+          .patch("/api/v1/tickets/" + ticket)
+          .then()
+          .statusCode(200);
+      stream.next(LiveStream.ticketEvent(ticket, "PRIORITY_CHANGED"), TWO_SECONDS);
     }
   }
 
