@@ -109,6 +109,8 @@ class AccessControlTableTest {
           entry("GET /admin/playbook/preview", Access.ADMIN),
           entry("GET /admin/playbook/diff", Access.ADMIN),
           entry("GET /reports/playbook-versions", Access.SUPERVISOR),
+          entry("GET /live/events", Access.AGENT),
+          entry("GET /live/viewers", Access.AGENT),
           // JSON API
           entry("GET /api/v1/me", Access.AGENT),
           entry("GET /api/v1/me/tokens", Access.AGENT),
@@ -257,6 +259,10 @@ class AccessControlTableTest {
             .replace("{ticketId}", Long.toString(ticket))
             .replace("{username}", "no-such-account")
             .replace("{report}", "step-funnel");
+    if (path.equals("/live/events")) {
+      // An accepted stream stays open; a subject it refuses (400) shows the access decision.
+      path += "?viewing=not-a-subject";
+    }
     var request = given().redirects().follow(false);
     if (caller != Caller.ANONYMOUS) {
       request = path.startsWith("/api/") ? request.auth().oauth2(bearer) : request.cookies(session);
