@@ -3,10 +3,17 @@ package io.backupdesk.web.diagnosis;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisSnapshot;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.Escalation;
+import io.backupdesk.diagnostics.diagnosis.OrderChoice;
+import io.backupdesk.diagnostics.diagnosis.OrderOverride;
 import io.backupdesk.diagnostics.diagnosis.Resolution;
 import io.backupdesk.diagnostics.diagnosis.StepResult;
+import io.backupdesk.diagnostics.playbook.Playbook;
+import io.backupdesk.diagnostics.playbook.StepOrder;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Objects;
 
 /** Copies a core snapshot into the rows that store it, and back. */
@@ -14,9 +21,17 @@ final class DiagnosisMapper {
 
   private DiagnosisMapper() {}
 
-  static DiagnosisSnapshot toSnapshot(DiagnosisRecord r) {
+  static DiagnosisSnapshot toSnapshot(DiagnosisRecord r, Playbook playbook) {
+    OrderChoice choice = orderChoice(r);
+    OrderOverride override =
+        r.orderOverrideFrom == null
+            ? null
+            : new OrderOverride(r.orderOverrideFrom, r.orderOverrideBy, r.orderOverrideAt);
+    StepOrder walked = walkedOrder(choice, override, playbook);
     var results =
         r.results.stream()
+            // One row per step: the walk's sequence is the walked order's.
+            .sorted(Comparator.comparingInt(row -> walked.positionOf(row.stepKey)))
             .map(
                 s ->
                     new StepResult(
@@ -33,7 +48,10 @@ final class DiagnosisMapper {
                         s.endedAt,
                         s.recordedBy,
                         s.verifiedAt,
-                        s.verifiedBy))
+                        s.verifiedBy,
+                        walked.positionOf(s.stepKey),
+                        1,
+                        0))
             .toList();
     var resolution =
         r.resolvedFixKey == null
@@ -57,7 +75,45 @@ final class DiagnosisMapper {
         escalation,
         r.startedAt,
         r.startedBy,
-        r.endedAt);
+        r.endedAt,
+        choice,
+        walked,
+        override,
+        List.of());
+  }
+
+  /** The stored choice; rows written before orders were recorded walked the article's order. */
+  private static OrderChoice orderChoice(DiagnosisRecord r) {
+    if (r.orderPolicy == null || r.stepOrder == null) {
+      return null;
+    }
+    return new OrderChoice(
+        new StepOrder(List.of(r.stepOrder.split(","))),
+        r.orderPolicy,
+        r.orderModelVersion,
+        r.orderPropensity == null ? 1.0 : r.orderPropensity);
+  }
+
+  /**
+   * The order being walked: the chosen one, or after the agent's switch the chosen order's first
+   * steps and the rest in the article's order (what Diagnosis.followArticleOrder made of it).
+   */
+  private static StepOrder walkedOrder(
+      OrderChoice choice, OrderOverride override, Playbook playbook) {
+    StepOrder article = StepOrder.article(playbook);
+    if (choice == null) {
+      return article;
+    }
+    if (override == null) {
+      return choice.order();
+    }
+    var keys = new ArrayList<>(choice.order().stepKeys().subList(0, override.fromPosition() - 1));
+    for (String key : article.stepKeys()) {
+      if (!keys.contains(key)) {
+        keys.add(key);
+      }
+    }
+    return new StepOrder(keys);
   }
 
   /**
@@ -85,6 +141,17 @@ final class DiagnosisMapper {
     r.startedBy = s.startedBy();
     r.endedAt = s.endedAt();
     r.updatedAt = now;
+    OrderChoice choice = s.orderChoice();
+    if (choice != null) {
+      r.stepOrder = String.join(",", choice.order().stepKeys());
+      r.orderPolicy = choice.policy();
+      r.orderModelVersion = choice.modelVersion();
+      r.orderPropensity = choice.propensity();
+    }
+    OrderOverride override = s.orderOverride();
+    r.orderOverrideFrom = override == null ? null : override.fromPosition();
+    r.orderOverrideBy = override == null ? null : override.agent();
+    r.orderOverrideAt = override == null ? null : override.at();
 
     var existing = new HashMap<Integer, StepResultRecord>();
     r.results.forEach(row -> existing.put(row.stepNumber, row));

@@ -44,7 +44,8 @@ public class DiagnosisQuery implements DiagnosisStates {
 
   /** The core aggregate, with the playbook version it was started on. */
   Diagnosis restore(DiagnosisRecord record) {
-    return Diagnosis.restore(playbook(record), DiagnosisMapper.toSnapshot(record));
+    var playbook = playbook(record);
+    return Diagnosis.restore(playbook, DiagnosisMapper.toSnapshot(record, playbook));
   }
 
   private Playbook playbook(DiagnosisRecord record) {

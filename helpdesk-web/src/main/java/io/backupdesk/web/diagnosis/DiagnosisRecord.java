@@ -2,6 +2,7 @@ package io.backupdesk.web.diagnosis;
 
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
+import io.backupdesk.diagnostics.diagnosis.OrderPolicy;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,6 +54,19 @@ public class DiagnosisRecord {
   public String startedBy;
   public Instant endedAt;
   public Instant updatedAt;
+  // The order the diagnosis walks (see DiagnosisMapper): the chosen order as comma-separated step
+  // keys, the policy, model version and propensity that chose it, and the agent's switch to the
+  // article's order.
+  public String stepOrder;
+
+  @Enumerated(EnumType.STRING)
+  public OrderPolicy orderPolicy;
+
+  public Integer orderModelVersion;
+  public Double orderPropensity;
+  public Integer orderOverrideFrom;
+  public String orderOverrideBy;
+  public Instant orderOverrideAt;
 
   @Version public int version;
 
