@@ -3,6 +3,7 @@ package io.backupdesk.web.diagnosis.api;
 import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.diagnosis.EscalationTarget;
+import io.backupdesk.diagnostics.diagnosis.OrderPolicy;
 import io.backupdesk.diagnostics.diagnosis.StepOutcome;
 import io.backupdesk.diagnostics.diagnosis.StepResult;
 import io.backupdesk.diagnostics.diagnosis.Verification;
@@ -52,7 +53,44 @@ public record DiagnosisJson(
     @Schema(description = "The fix whose test backup completed; null unless RESOLVED")
         ResolutionJson resolution,
     @Schema(description = "Where it was handed on and why; null unless ESCALATED")
-        EscalationJson escalation) {
+        EscalationJson escalation,
+    @Schema(description = "The order of steps this diagnosis walks and who chose it")
+        OrderJson order) {
+
+  /** The order a diagnosis walks, pinned at its start, and the agent's switch to the article's. */
+  @Schema(name = "DiagnosisOrder")
+  public record OrderJson(
+      @Schema(description = "ARTICLE, LEARNED (the model's best order) or EXPLORE (drawn near it)")
+          OrderPolicy policy,
+      @Schema(description = "The step-order model that chose it; null for ARTICLE")
+          Integer modelVersion,
+      @Schema(description = "The probability with which the policy chose this order")
+          double propensity,
+      @Schema(description = "Step keys in the order chosen at the start") List<String> chosen,
+      @Schema(
+              description =
+                  "Step keys in the order walked: the chosen one, or after a switch"
+                      + " the walked steps and then the article's order")
+          List<String> walked,
+      @Schema(description = "Position from which the article's order was followed; null if never")
+          Integer articleOrderFrom,
+      String articleOrderBy,
+      Instant articleOrderAt) {
+
+    static OrderJson of(Diagnosis d) {
+      var choice = d.orderChoice();
+      var override = d.orderOverride();
+      return new OrderJson(
+          choice.policy(),
+          choice.modelVersion(),
+          choice.propensity(),
+          choice.order().stepKeys(),
+          d.order().stepKeys(),
+          override.map(o -> o.fromPosition()).orElse(null),
+          override.map(o -> o.agent()).orElse(null),
+          override.map(o -> o.at()).orElse(null));
+    }
+  }
 
   /** The step to work on now. */
   @Schema(name = "DiagnosisCurrentStep")
@@ -180,7 +218,8 @@ public record DiagnosisJson(
             .orElse(null),
         d.escalation()
             .map(e -> new EscalationJson(e.target(), e.reason(), e.automatic()))
-            .orElse(null));
+            .orElse(null),
+        OrderJson.of(d));
   }
 
   private static ResultJson result(Playbook playbook, StepResult r) {

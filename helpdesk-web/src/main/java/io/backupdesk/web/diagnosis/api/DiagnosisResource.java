@@ -14,6 +14,7 @@ import io.backupdesk.web.diagnosis.DiagnosisQuery;
 import io.backupdesk.web.diagnosis.DiagnosisRequests;
 import io.backupdesk.web.diagnosis.DiagnosisView;
 import io.backupdesk.web.diagnosis.EscalateDiagnosis;
+import io.backupdesk.web.diagnosis.FollowArticleOrder;
 import io.backupdesk.web.diagnosis.RecordOutcome;
 import io.backupdesk.web.diagnosis.ResumeDiagnosis;
 import io.backupdesk.web.diagnosis.StartDiagnosis;
@@ -61,6 +62,7 @@ public class DiagnosisResource {
   @Inject EscalateDiagnosis escalateDiagnosis;
   @Inject AbandonDiagnosis abandonDiagnosis;
   @Inject ResumeDiagnosis resumeDiagnosis;
+  @Inject FollowArticleOrder followArticleOrder;
   @Inject DiagnosisQuery diagnoses;
   @Inject TicketQuery tickets;
   @Inject SecurityIdentity identity;
@@ -272,6 +274,38 @@ public class DiagnosisResource {
     var request = body == null ? new DiagnosisRequests.Resumption(null) : body;
     var expected = Preconditions.expectedVersion(request.version(), ifMatch);
     return ok(resumeDiagnosis.handle(ticketId, expected, request, agent()));
+  }
+
+  @POST
+  @Path("article-order")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Walk the remaining steps in the article's order",
+      description =
+          "For a diagnosis walking a learned or explored order: the steps already walked keep"
+              + " their places, the rest follow the article. The original order, policy and"
+              + " propensity stay recorded (see `order`). Changes nothing when the rest already"
+              + " follows the article. The body is optional.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The diagnosis in its new order",
+      headers = @Header(name = "ETag"),
+      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
+  @APIResponse(responseCode = "409", description = STALE + " Also: the diagnosis has ended.")
+  @APIResponse(responseCode = "415", description = UNSUPPORTED)
+  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = FORBIDDEN)
+  public Response followArticleOrder(
+      @PathParam("ticketId") long ticketId,
+      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      FollowArticleOrder.Request body) {
+    var request = body == null ? new FollowArticleOrder.Request(null) : body;
+    var expected = Preconditions.expectedVersion(request.version(), ifMatch);
+    return ok(followArticleOrder.handle(ticketId, expected, request, agent()));
   }
 
   private static Response ok(DiagnosisView view) {

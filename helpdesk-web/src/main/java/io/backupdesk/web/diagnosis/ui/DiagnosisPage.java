@@ -9,6 +9,7 @@ import io.backupdesk.diagnostics.diagnosis.StepResult;
 import io.backupdesk.diagnostics.playbook.InstructionBlock;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
+import io.backupdesk.diagnostics.playbook.StepOrder;
 import io.backupdesk.web.diagnosis.DiagnosisView;
 import io.backupdesk.web.ticket.api.TicketJson;
 import java.util.ArrayList;
@@ -32,7 +33,14 @@ public record DiagnosisPage(
     String result,
     String message,
     Typed typed,
-    List<EscalationTarget> targets) {
+    List<EscalationTarget> targets,
+    OrderLine order) {
+
+  /**
+   * The order the diagnosis walks, for the step screen: who chose it, why the current step comes
+   * now (empty for the article's order), and whether the agent can switch to the article's order.
+   */
+  public record OrderLine(String policy, String reason, boolean canFollowArticle) {}
 
   /** Which part of the diagnosis page applies. */
   public enum Mode {
@@ -117,11 +125,17 @@ public record DiagnosisPage(
         null,
         message,
         Typed.NOTHING,
-        List.of());
+        List.of(),
+        null);
   }
 
   static DiagnosisPage of(
-      TicketJson ticket, DiagnosisView view, Diagnosis diagnosis, String message, Typed typed) {
+      TicketJson ticket,
+      DiagnosisView view,
+      Diagnosis diagnosis,
+      String message,
+      Typed typed,
+      String orderReason) {
     Mode mode =
         switch (diagnosis.status()) {
           case IN_PROGRESS -> Mode.STEP;
@@ -142,15 +156,24 @@ public record DiagnosisPage(
         result(diagnosis),
         message,
         typed,
-        List.of(EscalationTarget.values()));
+        List.of(EscalationTarget.values()),
+        new OrderLine(
+            diagnosis.orderChoice().policy().label()
+                + (diagnosis.orderOverride().isPresent() ? ", then the article's" : ""),
+            orderReason,
+            !diagnosis.status().isEnded()
+                && !diagnosis.order().equals(StepOrder.article(diagnosis.playbook()))
+                && diagnosis.orderOverride().isEmpty()));
   }
 
+  /** The steps in the order the diagnosis walks them: the planned order is the rail's order. */
   private static List<StepLine> steps(Diagnosis diagnosis) {
     Playbook playbook = diagnosis.playbook();
     int current = diagnosis.currentStep().map(PlaybookStep::number).orElse(0);
     boolean running = !diagnosis.status().isEnded();
     var lines = new ArrayList<StepLine>();
-    for (PlaybookStep step : playbook.steps()) {
+    for (String key : diagnosis.order().stepKeys()) {
+      PlaybookStep step = playbook.step(key).orElseThrow();
       Optional<StepResult> result = diagnosis.result(step.key());
       if (result.isPresent()) {
         boolean pending = running && step.number() == current;

@@ -12,11 +12,13 @@ import io.backupdesk.web.diagnosis.DiagnosisQuery;
 import io.backupdesk.web.diagnosis.DiagnosisRequests;
 import io.backupdesk.web.diagnosis.DiagnosisView;
 import io.backupdesk.web.diagnosis.EscalateDiagnosis;
+import io.backupdesk.web.diagnosis.FollowArticleOrder;
 import io.backupdesk.web.diagnosis.RecordOutcome;
 import io.backupdesk.web.diagnosis.ResumeDiagnosis;
 import io.backupdesk.web.diagnosis.StartDiagnosis;
 import io.backupdesk.web.diagnosis.VerifyBackup;
 import io.backupdesk.web.identity.ui.CurrentAgent;
+import io.backupdesk.web.order.StepReasons;
 import io.backupdesk.web.ticket.TicketQuery;
 import io.backupdesk.web.ticket.api.TicketJson;
 import io.quarkus.qute.CheckedTemplate;
@@ -62,6 +64,8 @@ public class DiagnosisPages {
   @Inject EscalateDiagnosis escalateDiagnosis;
   @Inject AbandonDiagnosis abandonDiagnosis;
   @Inject ResumeDiagnosis resumeDiagnosis;
+  @Inject FollowArticleOrder followArticleOrder;
+  @Inject StepReasons stepReasons;
   @Inject DiagnosisQuery diagnoses;
   @Inject TicketQuery tickets;
   @Inject CurrentAgent currentAgent;
@@ -162,6 +166,16 @@ public class DiagnosisPages {
     return seeDiagnosis(id);
   }
 
+  @POST
+  @Path("article-order")
+  public Response followArticleOrder(@RestPath long id, @RestForm Integer version) {
+    return run(
+        id,
+        Typed.NOTHING,
+        () ->
+            followArticleOrder.handle(id, version, new FollowArticleOrder.Request(version), me()));
+  }
+
   private Response run(long id, Typed typed, Supplier<DiagnosisView> command) {
     try {
       command.get();
@@ -238,6 +252,15 @@ public class DiagnosisPages {
       return DiagnosisPage.notStarted(ticket, message);
     }
     DiagnosisView view = latest.get();
-    return DiagnosisPage.of(ticket, view, view.diagnosis(), message, typed);
+    var diagnosis = view.diagnosis();
+    String reason =
+        diagnosis
+            .currentStep()
+            .flatMap(
+                step ->
+                    stepReasons.reason(
+                        diagnosis.orderChoice(), diagnosis.device(), diagnosis.order(), step))
+            .orElse(null);
+    return DiagnosisPage.of(ticket, view, diagnosis, message, typed, reason);
   }
 }
