@@ -15,6 +15,8 @@
 #   STEP_ORDER_TRUTH []                    ground-truth CSV (default: the core's default-truth.csv)
 #   STEP_ORDER_SEED [1]
 #   STEP_ORDER_HEAP [1g]
+#   STEP_ORDER_COVERAGE_RUNS [20]          fresh live logs to count how often the off-policy
+#                                          interval covers the true gain
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -26,6 +28,7 @@ cd "$ROOT"
 : "${STEP_ORDER_TRUTH:=}"
 : "${STEP_ORDER_SEED:=1}"
 : "${STEP_ORDER_HEAP:=1g}"
+: "${STEP_ORDER_COVERAGE_RUNS:=20}"
 
 # Compile only (never install): the core and the generator module that holds the benchmark's main.
 ./mvnw -B -q -o -pl operator-tools/data-generator -am compile -DskipTests -Dspotless.check.skip=true >&2
@@ -34,4 +37,4 @@ CP="$ROOT/diagnostics-core/target/classes:$ROOT/operator-tools/data-generator/ta
 exec java -Xmx"$STEP_ORDER_HEAP" -cp "$CP" io.backupdesk.tools.generator.StepOrderBench \
   "sizes=$STEP_ORDER_SIZES" "heldOut=$STEP_ORDER_HELD_OUT" "live=$STEP_ORDER_LIVE" \
   "explore=$STEP_ORDER_EXPLORE" "leave=$STEP_ORDER_LEAVE" "truth=$STEP_ORDER_TRUTH" \
-  "seed=$STEP_ORDER_SEED"
+  "seed=$STEP_ORDER_SEED" "coverageRuns=$STEP_ORDER_COVERAGE_RUNS"

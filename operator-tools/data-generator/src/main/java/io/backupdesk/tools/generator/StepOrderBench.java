@@ -59,6 +59,7 @@ public final class StepOrderBench {
   private final int heldOut;
   private final int liveCases;
   private final long seed;
+  private int coverageRuns = 20;
 
   private StepOrderBench(
       GroundTruth truth,
@@ -91,6 +92,7 @@ public final class StepOrderBench {
     double leave = 0.02;
     long seed = 1;
     String truthFile = null;
+    int coverageRuns = 20;
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2) {
@@ -108,6 +110,7 @@ public final class StepOrderBench {
         case "leave" -> leave = Double.parseDouble(kv[1]);
         case "seed" -> seed = Long.parseLong(kv[1]);
         case "truth" -> truthFile = kv[1].isBlank() ? null : kv[1];
+        case "coverageRuns" -> coverageRuns = Integer.parseInt(kv[1]);
         default -> throw new IllegalArgumentException("Unknown argument '" + kv[0] + "'");
       }
     }
@@ -123,7 +126,9 @@ public final class StepOrderBench {
       }
       source = truthFile;
     }
-    new StepOrderBench(truth, source, explore, leave, heldOut, live, seed).run(sizes);
+    var bench = new StepOrderBench(truth, source, explore, leave, heldOut, live, seed);
+    bench.coverageRuns = coverageRuns;
+    bench.run(sizes);
   }
 
   private void run(int[] sizes) {
@@ -143,6 +148,7 @@ public final class StepOrderBench {
     }
     List<WalkRecord> history = new ArrayList<>();
     var historyRandom = random.split();
+    LearnedModel last = null;
     for (int size : sizes) {
       // Histories nest: the 50k history holds the 10k one, as a desk's history grows.
       history.addAll(simulateHistory(size - history.size(), historyRandom));
@@ -155,8 +161,12 @@ public final class StepOrderBench {
           "== %,d tickets of history: trained in %.1f s, %d segments kept",
           size, trainSeconds, model.segments().size());
       judge(model, heldOutPhones, heldOutSeeds);
-      offPolicy(model, random.split());
+      offPolicy(model, random.split(), true);
       out("");
+      last = model;
+    }
+    if (last != null && coverageRuns > 0) {
+      coverage(last, random.split());
     }
     fallback(random.split());
   }
@@ -237,7 +247,28 @@ public final class StepOrderBench {
    * The live estimate: the learned orders with exploration, the off-policy comparison of the
    * learned order against the article's, next to the true gain from the truth.
    */
-  private void offPolicy(LearnedModel model, SplittableRandom random) {
+  /**
+   * How often the off-policy interval covers the true gain: fresh live logs for the last model,
+   * each judged as above. A 95% interval should cover in about 95% of them.
+   */
+  private void coverage(LearnedModel model, SplittableRandom random) {
+    int covered = 0;
+    double sumEstimate = 0;
+    double trueGain = 0;
+    for (int run = 0; run < coverageRuns; run++) {
+      double[] result = offPolicy(model, random.split(), false);
+      trueGain = result[1];
+      sumEstimate += result[0];
+      covered += result[2] > 0 ? 1 : 0;
+    }
+    out("== Off-policy coverage: %d fresh live logs of %,d cases for the last model: the interval"
+        + " covers the true gain (%.3f min/case) in %d of %d; mean estimate %.3f",
+        coverageRuns, liveCases, trueGain, covered, coverageRuns, sumEstimate / coverageRuns);
+    out("");
+  }
+
+  /** {estimate, true gain, 1 if the interval covers it}. */
+  private double[] offPolicy(LearnedModel model, SplittableRandom random, boolean print) {
     // Nobody leaves in the live log: the estimate assumes leaving does not depend on the order.
     var simulator = new CaseSimulator(truth, weights, 0);
     var policy = OrderSuggestions.learned(playbook, model, exploreShare);
@@ -257,6 +288,11 @@ public final class StepOrderBench {
         OffPolicyEvaluation.withDefaults(weights)
             .compare(log, TargetPolicy.article(playbook), TargetPolicy.learned(model), random);
     var saved = comparison.minutesSaved();
+    boolean covers = saved != null && saved.contains(trueGain);
+    double[] result = {saved == null ? Double.NaN : saved.value(), trueGain, covers ? 1 : 0};
+    if (!print) {
+      return result;
+    }
     out(
         "   off-policy (live log of %,d cases, %.0f%% exploring): article %s min (%d walks"
             + " matched, ESS %.0f), learned %s min (%d matched)",
@@ -271,7 +307,8 @@ public final class StepOrderBench {
         "   off-policy minutes saved per case: %s; true gain %.3f; interval %s the true gain",
         format(saved),
         trueGain,
-        saved == null ? "cannot judge" : saved.contains(trueGain) ? "covers" : "MISSES");
+        saved == null ? "cannot judge" : covers ? "covers" : "MISSES");
+    return result;
   }
 
   /**
