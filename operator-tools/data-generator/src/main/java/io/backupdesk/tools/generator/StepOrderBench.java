@@ -261,8 +261,9 @@ public final class StepOrderBench {
       sumEstimate += result[0];
       covered += result[2] > 0 ? 1 : 0;
     }
-    out("== Off-policy coverage: %d fresh live logs of %,d cases for the last model: the interval"
-        + " covers the true gain (%.3f min/case) in %d of %d; mean estimate %.3f",
+    out(
+        "== Off-policy coverage: %d fresh live logs of %,d cases for the last model: the interval"
+            + " covers the true gain (%.3f min/case) in %d of %d; mean estimate %.3f",
         coverageRuns, liveCases, trueGain, covered, coverageRuns, sumEstimate / coverageRuns);
     out("");
   }
@@ -305,9 +306,7 @@ public final class StepOrderBench {
         comparison.candidate().matched());
     out(
         "   off-policy minutes saved per case: %s; true gain %.3f; interval %s the true gain",
-        format(saved),
-        trueGain,
-        saved == null ? "cannot judge" : covers ? "covers" : "MISSES");
+        format(saved), trueGain, saved == null ? "cannot judge" : covers ? "covers" : "MISSES");
     return result;
   }
 
