@@ -57,11 +57,14 @@ public final class StepOrderFixture {
     return model.learnedOrder(PHONE);
   }
 
-  /** Switches suggestions on with the given exploration share, or off, as an admin would. */
+  /**
+   * Switches suggestions on with the given exploration share, or off, as an admin would, with the
+   * shipped cost weights.
+   */
   public static void suggestions(boolean on, double exploreShare) {
     var settings = Arc.container().instance(OrderSettingsService.class).get();
     var now = settings.current();
-    var c = now.costs();
+    var c = CostWeights.DEFAULT;
     settings.change(
         new SettingsChange(
             on,

@@ -225,7 +225,8 @@ class AccessControlTableTest {
             .replace("{id}", route.contains("tokens/{id}") ? "999999999" : Long.toString(ticket))
             .replace("{ticketId}", Long.toString(ticket))
             .replace("{username}", "no-such-account")
-            .replace("{report}", "step-funnel");
+            .replace("{report}", "step-funnel")
+            .replace("{version}", "1");
     var request = given().redirects().follow(false);
     if (caller != Caller.ANONYMOUS) {
       request = path.startsWith("/api/") ? request.auth().oauth2(bearer) : request.cookies(session);
