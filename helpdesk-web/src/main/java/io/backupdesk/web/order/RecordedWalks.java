@@ -61,8 +61,15 @@ class RecordedWalks {
 
   @Inject Playbooks playbooks;
 
+  private final Map<String, StepOrder> orders = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Device> devices = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The newest {@code max} diagnoses started in {@code [from, to)}. */
   Read read(Instant from, Instant to, int max) {
+    // Hundreds of thousands of walks share a few phones and orders: one object each, not one per
+    // walk, keeps a training within a small heap.
+    orders.clear();
+    devices.clear();
     var walks = new ArrayList<WalkRecord>();
     int unreadable = 0;
     try (Connection connection = reporting.getConnection()) {
@@ -114,7 +121,9 @@ class RecordedWalks {
     Walk(long id, ResultSet rows) throws SQLException {
       this.id = id;
       this.playbookVersion = rows.getInt(2);
-      this.device = new Device(rows.getString(3), rows.getString(4));
+      String model = rows.getString(3);
+      String ios = rows.getString(4);
+      this.device = devices.computeIfAbsent(model + "\n" + ios, k -> new Device(model, ios));
       this.status = DiagnosisStatus.valueOf(rows.getString(5));
       this.startedAt = rows.getTimestamp(6).toInstant();
       this.stepOrder = rows.getString(7);
@@ -186,7 +195,7 @@ class RecordedWalks {
         return OrderChoice.article(playbook);
       }
       return new OrderChoice(
-          new StepOrder(List.of(stepOrder.split(","))),
+          orders.computeIfAbsent(stepOrder, keys -> new StepOrder(List.of(keys.split(",")))),
           OrderPolicy.valueOf(policy),
           modelVersion,
           propensity == null ? 1.0 : propensity);

@@ -162,8 +162,30 @@ public record DiagnosisPage(
                 + (diagnosis.orderOverride().isPresent() ? ", then the article's" : ""),
             orderReason,
             !diagnosis.status().isEnded()
-                && !diagnosis.order().equals(StepOrder.article(diagnosis.playbook()))
-                && diagnosis.orderOverride().isEmpty()));
+                && diagnosis.orderOverride().isEmpty()
+                && !restInArticleOrder(diagnosis).equals(diagnosis.order().stepKeys())));
+  }
+
+  /**
+   * The order after a switch to the article's: the steps with results where they are, the rest in
+   * the article's order. The switch is offered only when it would change something.
+   */
+  private static List<String> restInArticleOrder(Diagnosis diagnosis) {
+    var keys = new ArrayList<String>();
+    diagnosis
+        .results()
+        .forEach(
+            r -> {
+              if (!keys.contains(r.stepKey())) {
+                keys.add(r.stepKey());
+              }
+            });
+    for (String key : StepOrder.article(diagnosis.playbook()).stepKeys()) {
+      if (!keys.contains(key)) {
+        keys.add(key);
+      }
+    }
+    return keys;
   }
 
   /** The steps in the order the diagnosis walks them: the planned order is the rail's order. */
