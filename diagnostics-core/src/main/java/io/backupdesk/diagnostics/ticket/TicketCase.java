@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisEvent;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
+import io.backupdesk.diagnostics.diagnosis.OrderChoice;
 import io.backupdesk.diagnostics.playbook.Device;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import java.time.Instant;
@@ -271,6 +272,21 @@ public final class TicketCase {
       String agent,
       AgentDirectory agents,
       Instant at) {
+    return startDiagnosis(latest, playbook, OrderChoice.article(playbook), agent, agents, at);
+  }
+
+  /**
+   * Starts the ticket's next diagnosis in the order {@code choice} gives (learned, explored or the
+   * article's), under the same rules as {@link #startDiagnosis(Optional, Playbook, String,
+   * AgentDirectory, Instant)}.
+   */
+  public DiagnosisStart startDiagnosis(
+      Optional<LatestDiagnosis> latest,
+      Playbook playbook,
+      OrderChoice choice,
+      String agent,
+      AgentDirectory agents,
+      Instant at) {
     if (latest.isPresent() && !latest.get().status().isEnded()) {
       throw new DiagnosisOpenException(number(), latest.get().status());
     }
@@ -278,7 +294,8 @@ public final class TicketCase {
       throw TicketClosedException.beforeStart(number());
     }
     int attempt = latest.map(LatestDiagnosis::attempt).orElse(0) + 1;
-    var diagnosis = Diagnosis.start(playbook, new Device(deviceModel, iosVersion), agent, at);
+    var diagnosis =
+        Diagnosis.start(playbook, new Device(deviceModel, iosVersion), choice, agent, at);
     var timeline = new ArrayList<TimelineEntry>();
     timeline.add(diagnosis.startedEvent().accept(new Wording(playbook, attempt)));
     if (assignee == null) {

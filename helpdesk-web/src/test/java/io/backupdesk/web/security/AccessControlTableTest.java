@@ -91,6 +91,9 @@ class AccessControlTableTest {
           entry("POST /account/tokens/{id}/revoke", Access.AGENT),
           entry("GET /reports", Access.SUPERVISOR),
           entry("GET /reports/{report}.csv", Access.SUPERVISOR),
+          entry("GET /step-order", Access.SUPERVISOR),
+          entry("POST /step-order/models", Access.SUPERVISOR),
+          entry("POST /step-order/settings", Access.ADMIN),
           entry("GET /admin/accounts", Access.ADMIN),
           entry("POST /admin/accounts", Access.ADMIN),
           entry("POST /admin/accounts/{username}/role", Access.ADMIN),
@@ -151,6 +154,11 @@ class AccessControlTableTest {
           entry("GET /api/v1/playbooks/versions/{from}/diff/{to}", Access.SUPERVISOR),
           entry("GET /api/v1/playbooks/comparison", Access.SUPERVISOR),
           entry("GET /api/v1/reports/{report}", Access.SUPERVISOR),
+          entry("GET /api/v1/step-order", Access.SUPERVISOR),
+          entry("PUT /api/v1/step-order/settings", Access.ADMIN),
+          entry("POST /api/v1/step-order/models", Access.SUPERVISOR),
+          entry("GET /api/v1/step-order/models", Access.SUPERVISOR),
+          entry("GET /api/v1/step-order/models/{version}", Access.SUPERVISOR),
           entry("GET /api/v1/export/tickets", Access.SUPERVISOR),
           entry("GET /api/v1/export/diagnoses", Access.SUPERVISOR),
           entry("GET /api/v1/export/step-results", Access.SUPERVISOR),
@@ -258,7 +266,11 @@ class AccessControlTableTest {
             .replace("{id}", route.contains("tokens/{id}") ? "999999999" : Long.toString(ticket))
             .replace("{ticketId}", Long.toString(ticket))
             .replace("{username}", "no-such-account")
-            .replace("{report}", "step-funnel");
+            .replace("{report}", "step-funnel")
+            .replace("{key}", "wifi")
+            .replace("{version}", "1")
+            .replace("{from}", "1")
+            .replace("{to}", "1");
     if (path.equals("/live/events")) {
       // An accepted stream stays open; a subject it refuses (400) shows the access decision.
       path += "?viewing=not-a-subject";

@@ -13,6 +13,7 @@ import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.InstructionBlock;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
+import io.backupdesk.diagnostics.playbook.StepOrder;
 import io.backupdesk.web.diagnosis.DiagnosisView;
 import io.backupdesk.web.ticket.api.TicketJson;
 import java.util.ArrayList;
@@ -38,7 +39,14 @@ public record DiagnosisPage(
     Typed typed,
     List<EscalationTarget> targets,
     List<ResultLine> results,
-    String pausedBy) {
+    String pausedBy,
+    OrderLine order) {
+
+  /**
+   * The order the diagnosis walks, for the step screen: who chose it, why the current step comes
+   * now (empty for the article's order), and whether the agent can switch to the article's order.
+   */
+  public record OrderLine(String policy, String reason, boolean canFollowArticle) {}
 
   /** Which part of the diagnosis page applies. */
   public enum Mode {
@@ -204,6 +212,7 @@ public record DiagnosisPage(
         Typed.NOTHING,
         List.of(),
         List.of(),
+        null,
         null);
   }
 
@@ -223,7 +232,8 @@ public record DiagnosisPage(
       Diagnosis diagnosis,
       String message,
       Typed typed,
-      Viewer viewer) {
+      Viewer viewer,
+      String orderReason) {
     Mode mode =
         switch (diagnosis.status()) {
           case IN_PROGRESS -> diagnosis.isOfferingAnotherFix() ? Mode.ANOTHER_FIX : Mode.STEP;
@@ -246,7 +256,14 @@ public record DiagnosisPage(
         typed,
         List.of(EscalationTarget.values()),
         results(diagnosis, viewer),
-        view.pause() == null ? null : viewer.name(view.pause().by()));
+        view.pause() == null ? null : viewer.name(view.pause().by()),
+        new OrderLine(
+            diagnosis.orderChoice().policy().label()
+                + (diagnosis.orderOverride().isPresent() ? ", then the article's" : ""),
+            orderReason,
+            !diagnosis.status().isEnded()
+                && diagnosis.orderOverride().isEmpty()
+                && !restInArticleOrder(diagnosis).equals(diagnosis.order().stepKeys())));
   }
 
   private static List<ResultLine> results(Diagnosis diagnosis, Viewer viewer) {
@@ -274,12 +291,36 @@ public record DiagnosisPage(
     return List.copyOf(lines);
   }
 
+  /**
+   * The order after a switch to the article's: the steps with results where they are, the rest in
+   * the article's order. The switch is offered only when it would change something.
+   */
+  private static List<String> restInArticleOrder(Diagnosis diagnosis) {
+    var keys = new ArrayList<String>();
+    diagnosis
+        .results()
+        .forEach(
+            r -> {
+              if (!keys.contains(r.stepKey())) {
+                keys.add(r.stepKey());
+              }
+            });
+    for (String key : StepOrder.article(diagnosis.playbook()).stepKeys()) {
+      if (!keys.contains(key)) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  /** The steps in the order the diagnosis walks them: the planned order is the rail's order. */
   private static List<StepLine> steps(Diagnosis diagnosis) {
     Playbook playbook = diagnosis.playbook();
     int current = diagnosis.currentStep().map(PlaybookStep::number).orElse(0);
     boolean running = !diagnosis.status().isEnded();
     var lines = new ArrayList<StepLine>();
-    for (PlaybookStep step : playbook.steps()) {
+    for (String key : diagnosis.order().stepKeys()) {
+      PlaybookStep step = playbook.step(key).orElseThrow();
       Optional<StepResult> result = diagnosis.result(step.key());
       if (result.isPresent()) {
         boolean pending = running && step.number() == current;

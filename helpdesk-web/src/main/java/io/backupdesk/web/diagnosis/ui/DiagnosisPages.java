@@ -23,6 +23,7 @@ import io.backupdesk.web.diagnosis.StartDiagnosis;
 import io.backupdesk.web.diagnosis.TryAnotherFix;
 import io.backupdesk.web.diagnosis.VerifyBackup;
 import io.backupdesk.web.identity.ui.CurrentAgent;
+import io.backupdesk.web.order.StepReasons;
 import io.backupdesk.web.ticket.TicketQuery;
 import io.backupdesk.web.ticket.api.TicketJson;
 import io.backupdesk.web.ticket.ui.AgentNames;
@@ -74,6 +75,7 @@ public class DiagnosisPages {
   @Inject FollowArticleOrder followArticleOrder;
   @Inject CorrectResult correctResult;
   @Inject AgentNames agentNames;
+  @Inject StepReasons stepReasons;
   @Inject DiagnosisQuery diagnoses;
   @Inject TicketQuery tickets;
   @Inject CurrentAgent currentAgent;
@@ -345,7 +347,16 @@ public class DiagnosisPages {
       return DiagnosisPage.notStarted(ticket, message);
     }
     DiagnosisView view = latest.get();
+    var diagnosis = view.diagnosis();
+    String reason =
+        diagnosis
+            .currentStep()
+            .flatMap(
+                step ->
+                    stepReasons.reason(
+                        diagnosis.orderChoice(), diagnosis.device(), diagnosis.order(), step))
+            .orElse(null);
     var viewer = new DiagnosisPage.Viewer(me(), currentAgent.isSupervisor(), agentNames.all());
-    return DiagnosisPage.of(ticket, view, view.diagnosis(), message, typed, viewer);
+    return DiagnosisPage.of(ticket, view, diagnosis, message, typed, viewer, reason);
   }
 }
