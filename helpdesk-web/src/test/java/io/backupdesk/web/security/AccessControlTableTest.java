@@ -239,7 +239,11 @@ class AccessControlTableTest {
             .replace("{id}", route.contains("tokens/{id}") ? "999999999" : Long.toString(ticket))
             .replace("{ticketId}", Long.toString(ticket))
             .replace("{username}", "no-such-account")
-            .replace("{report}", "step-funnel");
+            .replace("{report}", "step-funnel")
+            .replace("{key}", "wifi")
+            .replace("{version}", "1")
+            .replace("{from}", "1")
+            .replace("{to}", "1");
     var request = given().redirects().follow(false);
     if (caller != Caller.ANONYMOUS) {
       request = path.startsWith("/api/") ? request.auth().oauth2(bearer) : request.cookies(session);
