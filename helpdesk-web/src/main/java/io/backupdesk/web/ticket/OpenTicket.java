@@ -24,22 +24,22 @@ public class OpenTicket {
 
   public Ticket handle(@Valid @NotNull NewTicket form, String agent) {
     Instant now = clock.instant();
+    var phone =
+        form.customerPhone() == null || form.customerPhone().isBlank()
+            ? null
+            : form.customerPhone().trim();
     Customer customer =
-        customers
-            .findByEmail(form.customerEmail())
-            .orElseGet(
-                () -> {
-                  var c = new Customer();
-                  c.email = form.customerEmail().trim();
-                  c.createdAt = now;
-                  return c;
-                });
-    customer.name = form.customerName().trim();
-    if (form.customerPhone() != null && !form.customerPhone().isBlank()) {
-      customer.phone = form.customerPhone().trim();
+        customers.findOrCreate(form.customerEmail().trim(), form.customerName().trim(), phone, now);
+    // Written only when it changes: otherwise every ticket of the customer would bump its version
+    // and tickets opened at the same moment would conflict for nothing.
+    var name = form.customerName().trim();
+    if (!name.equals(customer.name) || (phone != null && !phone.equals(customer.phone))) {
+      customer.name = name;
+      if (phone != null) {
+        customer.phone = phone;
+      }
+      customer.updatedAt = now;
     }
-    customer.updatedAt = now;
-    customers.persist(customer);
 
     var opened =
         TicketCase.open(

@@ -1,6 +1,7 @@
 package io.backupdesk.web.ticket.api;
 
 import static io.backupdesk.web.common.api.ProblemResponses.BAD_REQUEST;
+import static io.backupdesk.web.common.api.ProblemResponses.BUSY;
 import static io.backupdesk.web.common.api.ProblemResponses.FORBIDDEN;
 import static io.backupdesk.web.common.api.ProblemResponses.NOT_FOUND_TICKET;
 import static io.backupdesk.web.common.api.ProblemResponses.STALE;
@@ -98,6 +99,7 @@ public class TicketResource {
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
+  @APIResponse(responseCode = "503", description = BUSY)
   public Response create(
       @Valid @NotNull(message = "Send the ticket as a JSON object") NewTicket body, UriInfo uri) {
     Ticket ticket = openTicket.handle(body, agent());
