@@ -22,10 +22,10 @@ import org.jboss.resteasy.reactive.RestQuery;
  * How every form field, query, path and header parameter of the pages and the API is read, in one
  * place. JAX-RS' own conversion is too lenient for input that is stored or decides something:
  * {@code Long.parseLong} reads "١٢" (Arabic-Indic digits) as 12, {@code Boolean.parseBoolean} reads
- * anything but "true" as false (so {@code enabled=yes} disabled an account), and an empty value
- * became "no value". Here a number is ASCII digits with an optional minus sign, a yes/no is exactly
- * {@code true} or {@code false}, an empty number is refused, and no text may hold what the database
- * cannot store ({@link Text}).
+ * anything but "true" as false (so {@code enabled=yes} disabled an account). Here a number is ASCII
+ * digits with an optional minus sign, a yes/no is exactly {@code true} or {@code false}, and no
+ * text may hold what the database cannot store ({@link Text}). An empty number or yes/no counts as
+ * not sent: JAX-RS hands an absent primitive parameter over as an empty text.
  */
 @Provider
 public class StrictParams implements ParamConverterProvider {
@@ -38,17 +38,28 @@ public class StrictParams implements ParamConverterProvider {
     if (rawType == String.class) {
       return (ParamConverter<T>) converter(name, value -> text(name, value));
     }
+    if (rawType == boolean.class) {
+      // An absent primitive arrives as "": false, as Java's default.
+      return (ParamConverter<T>)
+          converter(name, value -> value.isBlank() ? Boolean.FALSE : yesOrNo(name, value));
+    }
     if (rawType == Long.class || rawType == long.class) {
       return (ParamConverter<T>)
-          converter(name, value -> wholeNumber(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
+          converter(
+              name,
+              value ->
+                  value.isBlank()
+                      ? null
+                      : wholeNumber(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
     }
     if (rawType == Integer.class || rawType == int.class) {
       return (ParamConverter<T>)
           converter(
               name, value -> (int) wholeNumber(name, value, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
-    if (rawType == Boolean.class || rawType == boolean.class) {
-      return (ParamConverter<T>) converter(name, value -> yesOrNo(name, value));
+    if (rawType == Boolean.class) {
+      return (ParamConverter<T>)
+          converter(name, value -> value.isBlank() ? null : yesOrNo(name, value));
     }
     return null;
   }

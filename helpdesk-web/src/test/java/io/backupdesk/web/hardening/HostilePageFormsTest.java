@@ -164,7 +164,7 @@ class HostilePageFormsTest {
                         route, "only NUL in " + field, form, bytes(csrf + "&" + field + "=%00")));
               }
               if (spec.versioned()) {
-                for (var version : List.of("99999999999", "%D9%A1%D9%A2", "", "1e3", "-", "0x1")) {
+                for (var version : List.of("99999999999", "%D9%A1%D9%A2", "1e3", "-", "0x1")) {
                   probes.add(
                       new Probe(
                           route,
