@@ -38,11 +38,8 @@ public class StrictParams implements ParamConverterProvider {
     if (rawType == String.class) {
       return (ParamConverter<T>) converter(name, value -> text(name, value));
     }
-    if (rawType == boolean.class) {
-      // An absent primitive arrives as "": false, as Java's default.
-      return (ParamConverter<T>)
-          converter(name, value -> value.isBlank() ? Boolean.FALSE : yesOrNo(name, value));
-    }
+    // No converter for a primitive boolean: an absent one reaches a converter as null (a 404 for
+    // /login without ?error). Yes/no fields that decide something are Boolean (null: not sent).
     if (rawType == Long.class || rawType == long.class) {
       return (ParamConverter<T>)
           converter(
