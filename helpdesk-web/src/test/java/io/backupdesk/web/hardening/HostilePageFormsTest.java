@@ -127,53 +127,51 @@ class HostilePageFormsTest {
 
   @Test
   void everyPageRouteRefusesHostileBodiesWithAPageAndStoresNothing() throws Exception {
+    var routes = routes(); // issues the token to revoke: before the snapshot
     var before = state();
     var probes = new ArrayList<Probe>();
     var form = "application/x-www-form-urlencoded";
     var csrf = "csrf-token=" + token;
-    routes()
-        .forEach(
-            (route, spec) -> {
-              probes.add(new Probe(route, "bad escape %G1", form, bytes(csrf + "&x=%G1&body=%G1")));
-              probes.add(new Probe(route, "trailing %", form, bytes(csrf + "&body=abc%")));
-              probes.add(new Probe(route, "bad escape in a name", form, bytes(csrf + "&b%ZZ=1")));
+    routes.forEach(
+        (route, spec) -> {
+          probes.add(new Probe(route, "bad escape %G1", form, bytes(csrf + "&x=%G1&body=%G1")));
+          probes.add(new Probe(route, "trailing %", form, bytes(csrf + "&body=abc%")));
+          probes.add(new Probe(route, "bad escape in a name", form, bytes(csrf + "&b%ZZ=1")));
+          probes.add(
+              new Probe(
+                  route,
+                  "cut-off multipart",
+                  "multipart/form-data; boundary=XyZ",
+                  bytes(
+                      "--XyZ\r\nContent-Disposition: form-data; name=\"csrf-token\"\r\n\r\n"
+                          + token
+                          + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nhal")));
+          probes.add(new Probe(route, "no body, no content type", null, null));
+          probes.add(new Probe(route, "JSON", "application/json", bytes("{\"body\":\"x\"}")));
+          probes.add(new Probe(route, "text/plain", "text/plain", bytes(csrf + "&body=x")));
+          probes.add(
+              new Probe(
+                  route,
+                  "over the size limit",
+                  form,
+                  bytes(csrf + "&body=" + "a".repeat(1_100_000))));
+          for (var field : spec.textFields()) {
+            probes.add(
+                new Probe(route, "NUL in " + field, form, bytes(csrf + "&" + field + "=a%00b")));
+            probes.add(
+                new Probe(route, "only NUL in " + field, form, bytes(csrf + "&" + field + "=%00")));
+          }
+          if (spec.versioned()) {
+            for (var version : List.of("99999999999", "%D9%A1%D9%A2", "1e3", "-", "0x1")) {
               probes.add(
                   new Probe(
                       route,
-                      "cut-off multipart",
-                      "multipart/form-data; boundary=XyZ",
-                      bytes(
-                          "--XyZ\r\nContent-Disposition: form-data; name=\"csrf-token\"\r\n\r\n"
-                              + token
-                              + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nhal")));
-              probes.add(new Probe(route, "no body, no content type", null, null));
-              probes.add(new Probe(route, "JSON", "application/json", bytes("{\"body\":\"x\"}")));
-              probes.add(new Probe(route, "text/plain", "text/plain", bytes(csrf + "&body=x")));
-              probes.add(
-                  new Probe(
-                      route,
-                      "over the size limit",
+                      "version=" + version,
                       form,
-                      bytes(csrf + "&body=" + "a".repeat(1_100_000))));
-              for (var field : spec.textFields()) {
-                probes.add(
-                    new Probe(
-                        route, "NUL in " + field, form, bytes(csrf + "&" + field + "=a%00b")));
-                probes.add(
-                    new Probe(
-                        route, "only NUL in " + field, form, bytes(csrf + "&" + field + "=%00")));
-              }
-              if (spec.versioned()) {
-                for (var version : List.of("99999999999", "%D9%A1%D9%A2", "1e3", "-", "0x1")) {
-                  probes.add(
-                      new Probe(
-                          route,
-                          "version=" + version,
-                          form,
-                          bytes(csrf + "&version=" + version + "&enabled=true&role=agent")));
-                }
-              }
-            });
+                      bytes(csrf + "&version=" + version + "&enabled=true&role=agent")));
+            }
+          }
+        });
     var a = "/admin/accounts/" + victim;
     for (var value : List.of("yes", "", "1", "no", "TRUE1")) {
       probes.add(
