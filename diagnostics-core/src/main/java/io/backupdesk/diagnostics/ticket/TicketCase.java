@@ -162,7 +162,7 @@ public final class TicketCase {
             actor,
             "Priority " + priority.label() + " → " + next.label());
     priority = next;
-    updatedAt = at;
+    touch(at);
     return List.of(entry);
   }
 
@@ -183,7 +183,7 @@ public final class TicketCase {
                 ? to.displayName() + " took the ticket"
                 : "Assigned to " + to.displayName());
     assignee = to.username();
-    updatedAt = at;
+    touch(at);
     return List.of(entry);
   }
 
@@ -193,7 +193,7 @@ public final class TicketCase {
     }
     var entry = entry(TimelineKind.ASSIGNED, at, actor, "Unassigned (was " + assignee + ")");
     assignee = null;
-    updatedAt = at;
+    touch(at);
     return List.of(entry);
   }
 
@@ -251,7 +251,7 @@ public final class TicketCase {
       throw new IllegalArgumentException("A note needs text");
     }
     String firstLine = body.lines().findFirst().orElse(body);
-    updatedAt = at;
+    touch(at);
     return List.of(
         new TimelineEntry(
             TimelineKind.NOTE,
@@ -386,7 +386,7 @@ public final class TicketCase {
       DiagnosisStatus diagnosis, int attempt, boolean moved, String actor, Instant at) {
     TicketStatus target = TicketStatus.afterDiagnosis(diagnosis);
     if (status == target || (!moved && mayCoexist(status, Optional.of(diagnosis)))) {
-      updatedAt = at;
+      touch(at);
       return List.of();
     }
     if (status == TicketStatus.CLOSED) {
@@ -476,11 +476,29 @@ public final class TicketCase {
 
   /** Keeps the milestone times in step with the status. */
   private void moveTo(TicketStatus next, Instant at) {
+    Instant when = notBeforeKnown(at);
     status = status.moveTo(next);
     resolvedAt =
-        next == TicketStatus.RESOLVED ? at : (next == TicketStatus.CLOSED ? resolvedAt : null);
-    closedAt = next == TicketStatus.CLOSED ? at : null;
-    updatedAt = at;
+        next == TicketStatus.RESOLVED ? when : (next == TicketStatus.CLOSED ? resolvedAt : null);
+    closedAt = next == TicketStatus.CLOSED ? when : null;
+    touch(when);
+  }
+
+  /**
+   * A change at {@code at}, never recorded as earlier than the ticket's own times: a ticket written
+   * with a clock ahead of this one (another server, imported data) would otherwise get an update
+   * time before its creation, which the store refuses. The same rule as a diagnosis's clock.
+   */
+  private void touch(Instant at) {
+    updatedAt = notBeforeKnown(at);
+  }
+
+  private Instant notBeforeKnown(Instant at) {
+    Instant latest = createdAt;
+    if (updatedAt != null && updatedAt.isAfter(latest)) {
+      latest = updatedAt;
+    }
+    return at.isBefore(latest) ? latest : at;
   }
 
   private long number() {

@@ -480,4 +480,24 @@ class TicketCaseTest {
                 "Reopened (was Resolved): diagnosis 1 is open again",
                 null));
   }
+
+  @Test
+  void aTicketCreatedAheadOfTheClockIsNeverUpdatedBeforeItWasCreated() {
+    // Written by a clock an hour ahead of this one (another server, generated data).
+    var ticket = TicketCase.open(42L, Channel.PHONE, "iPhone 8", "16.7.2", null, "alex", at(60));
+
+    ticket.changePriority(Priority.HIGH, "sam", at(1));
+    assertThat(ticket.snapshot().updatedAt()).isEqualTo(at(60));
+    ticket.changeStatus(TicketStatus.CLOSED, Optional.empty(), "sam", at(2));
+    assertThat(ticket.snapshot().closedAt()).isEqualTo(at(60));
+    assertThat(ticket.snapshot().updatedAt()).isEqualTo(at(60));
+
+    // Once the clock has caught up, changes carry their own time again.
+    ticket.changeStatus(TicketStatus.NEW, Optional.empty(), "sam", at(90));
+    assertThat(ticket.snapshot().updatedAt()).isEqualTo(at(90));
+    ticket.addNote("Called back", "sam", at(80));
+    assertThat(ticket.snapshot().updatedAt())
+        .as("never earlier than the last change either")
+        .isEqualTo(at(90));
+  }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisException;
-import io.quarkus.qute.Template;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.OptimisticLockException;
@@ -31,12 +30,29 @@ public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-  private final Template error;
+  private final ErrorPage errorPage;
   private final Instance<CurrentStates> states;
 
-  ProblemMappers(Template error, @Any Instance<CurrentStates> states) {
-    this.error = error;
+  ProblemMappers(ErrorPage errorPage, @Any Instance<CurrentStates> states) {
+    this.errorPage = errorPage;
     this.states = states;
+  }
+
+  @ServerExceptionMapper
+  Response refusedRequest(RequestRefusedException e, UriInfo uri) {
+    return respond(uri, Problem.of(e.type(), e.getMessage()));
+  }
+
+  /**
+   * A signed-in caller without the role. The API keeps the security layer's bare 403 (documented as
+   * such); a page shows the layout and what to do about it.
+   */
+  @ServerExceptionMapper
+  Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+    if (isApi(uri)) {
+      return Response.status(403).build();
+    }
+    return respond(uri, ErrorPage.forStatus(403, path(uri)));
   }
 
   @ServerExceptionMapper
@@ -144,8 +160,41 @@ public class ProblemMappers {
       // quarkus-rest-jackson wraps a body that does not parse as JSON in a plain 400.
       return malformedJson(json, uri);
     }
+    if (e.getCause() instanceof InvalidInputException invalid) {
+      // StrictParams refused a parameter; JAX-RS wraps that in a 400 (form, query) or a 404 (path).
+      if (status == 404) {
+        return respond(
+            uri,
+            isApi(uri)
+                ? Problem.of(ProblemType.NOT_FOUND, "Nothing lives at " + path(uri) + ".")
+                : ErrorPage.forStatus(404, path(uri)));
+      }
+      return invalid(invalid, uri);
+    }
     if (status >= 500) {
       return unexpected(e, uri);
+    }
+    if (!isApi(uri) && status == 400) {
+      return respond(
+          uri,
+          Problem.of(
+              ProblemType.INVALID_INPUT,
+              "Some of what the form sent could not be read, so nothing was saved. Go back, check"
+                  + " the fields and send the form again."));
+    }
+    if (!isApi(uri)) {
+      // A page: the sentence for the status, never the JSON-minded one below.
+      var response = respond(uri, ErrorPage.forStatus(status, path(uri)));
+      var builder = Response.fromResponse(response);
+      e.getResponse()
+          .getHeaders()
+          .forEach(
+              (k, v) -> {
+                if (!k.equalsIgnoreCase("Content-Type")) {
+                  v.forEach(value -> builder.header(k, value));
+                }
+              });
+      return builder.build();
     }
     var title = Response.Status.fromStatusCode(status);
     var detail =
@@ -187,12 +236,52 @@ public class ProblemMappers {
         return staleWrite(uri);
       }
     }
+    var refusal = DatabaseRefusals.of(e);
+    if (refusal.isPresent()) {
+      var response = respond(uri, refusal.get().problem());
+      if (refusal.get().retryAfterSeconds() == null) {
+        return response;
+      }
+      return Response.fromResponse(response)
+          .header("Retry-After", refusal.get().retryAfterSeconds())
+          .build();
+    }
+    if (isFormParsing(e)) {
+      return respond(
+          uri,
+          Problem.of(
+              ProblemType.MALFORMED_FORM,
+              "The form could not be read (a broken %-escape, a cut-off upload or bytes that are"
+                  + " no text); nothing was saved. Reload the page and send the form again."));
+    }
     LOG.error("Unexpected failure on " + uri.getPath(), e);
     return respond(
         uri,
         Problem.of(
             ProblemType.UNEXPECTED,
             "Something went wrong on our side; nothing was saved. Try again, and tell an administrator if it persists."));
+  }
+
+  /**
+   * Whether {@code e} arose while Quarkus REST read a form body: a %-escape that is no escape, a
+   * multipart body cut off before its last boundary. The sender's fault, so a 400, whichever
+   * exception the parser throws for it.
+   */
+  static boolean isFormParsing(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      for (var frame : cause.getStackTrace()) {
+        var type = frame.getClassName();
+        if (type.startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+            || type.equals("org.jboss.resteasy.reactive.common.util.URLUtils")
+            || type.startsWith("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")) {
+          return true;
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   private Response staleWrite(UriInfo uri) {
@@ -235,7 +324,7 @@ public class ProblemMappers {
     }
     return Response.status(problem.status())
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(error.data("problem", problem).data("path", path).render())
+        .entity(errorPage.render(problem, path, false))
         .build();
   }
 

@@ -41,6 +41,14 @@ public enum ProblemType {
   INVALID_PLAYBOOK("invalid-playbook", 422, "The playbook is not valid"),
   /** A follow-up date is only for a ticket that waits on the customer. */
   NOT_WAITING_ON_CUSTOMER("not-waiting-on-customer", 409, "Conflict"),
+  // Refusals of the database that no check before it caught (common/DatabaseRefusals).
+  ALREADY_EXISTS("already-exists", 409, "Conflict"),
+  REFUSED_BY_DATABASE("refused-by-database", 422, "Not stored"),
+  BUSY("busy", 503, "Busy"),
+  // Page forms (common/ui/FormGate).
+  MALFORMED_FORM("malformed-form", 400, "The form arrived damaged"),
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Not a form"),
+  FORM_NOT_VERIFIED("form-not-verified", 400, "The form could not be checked"),
   // Refusals of the core's ticket rules.
   ILLEGAL_TICKET_TRANSITION(
       "illegal-ticket-transition", 409, "Conflict", IllegalTicketTransitionException.class),

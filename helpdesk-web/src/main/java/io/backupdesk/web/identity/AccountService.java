@@ -1,11 +1,13 @@
 package io.backupdesk.web.identity;
 
 import io.backupdesk.web.common.ConflictException;
+import io.backupdesk.web.common.DatabaseRefusals;
 import io.backupdesk.web.common.InvalidInputException;
 import io.backupdesk.web.common.Limits;
 import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.common.ProblemType;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +32,7 @@ public class AccountService {
   @Inject SessionRegistry sessions;
   @Inject TokenService tokens;
   @Inject AuditLog audit;
+  @Inject AuditEntryRepository auditEntries;
   @Inject Clock clock;
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -44,6 +47,13 @@ public class AccountService {
         .orElseThrow(() -> new NotFoundException("Account", username));
   }
 
+  /**
+   * Creates an account. Runs outside any transaction until the insert: bcrypt takes a tenth of a
+   * second on purpose, and holding a pooled connection meanwhile let thirty creations at once
+   * exhaust the pool. Two creations of one user name at the same moment both pass the look-up; the
+   * unique key refuses the second, which is then the same 409 as a name taken earlier.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Agent create(
       String username,
       String displayName,
@@ -56,10 +66,6 @@ public class AccountService {
       throw new InvalidInputException(
           "username",
           "A user name has 2 to 64 lower-case letters, digits, dots, dashes or underscores.");
-    }
-    if (agents.findByUsername(name).isPresent()) {
-      throw new ConflictException(
-          ProblemType.USERNAME_TAKEN, "The user name '" + name + "' is taken.", null);
     }
     if (displayName == null
         || displayName.isBlank()
@@ -74,19 +80,76 @@ public class AccountService {
     }
     Role granted = checkRole(role);
     checkPassword(password);
-    Instant now = clock.instant();
-    var agent = new Agent();
-    agent.username = name;
-    agent.displayName = displayName.strip();
-    agent.email = mail;
-    agent.role = granted;
-    agent.passwordHash = BcryptUtil.bcryptHash(password);
-    agent.enabled = true;
-    agent.createdAt = now;
-    agent.updatedAt = now;
-    agents.persist(agent);
-    audit.record(AuditEntry.Action.ACCOUNT_CREATED, actor, name, "role " + granted.value(), null);
-    return agent;
+    String hash = BcryptUtil.bcryptHash(password);
+    try {
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                if (agents.findByUsername(name).isPresent()) {
+                  throw taken(name);
+                }
+                Instant now = clock.instant();
+                var agent = new Agent();
+                agent.username = name;
+                agent.displayName = displayName.strip();
+                agent.email = mail;
+                agent.role = granted;
+                agent.passwordHash = hash;
+                agent.enabled = true;
+                agent.createdAt = now;
+                agent.updatedAt = now;
+                agents.persist(agent);
+                agents.flush();
+                audit.record(
+                    AuditEntry.Action.ACCOUNT_CREATED,
+                    actor,
+                    name,
+                    "role " + granted.value(),
+                    null);
+                return agent;
+              });
+    } catch (RuntimeException e) {
+      if (DatabaseRefusals.isUniqueViolation(e, "agent_username_key")) {
+        throw taken(name);
+      }
+      throw e;
+    }
+  }
+
+  private static ConflictException taken(String name) {
+    return new ConflictException(
+        ProblemType.USERNAME_TAKEN, "The user name '" + name + "' is taken.", null);
+  }
+
+  /**
+   * The newest change of an account as the audit log tells it: who (by name), when and what; for a
+   * page that must say why the admin's change of it was not saved.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Optional<ConflictException.LastChange> lastChangeOf(String username) {
+    return auditEntries
+        .find(
+            "target = ?1 and action in ?2 order by at desc, id desc",
+            username,
+            List.of(
+                AuditEntry.Action.ACCOUNT_CREATED,
+                AuditEntry.Action.ROLE_CHANGED,
+                AuditEntry.Action.ACCOUNT_DISABLED,
+                AuditEntry.Action.ACCOUNT_ENABLED,
+                AuditEntry.Action.PASSWORD_RESET))
+        .firstResultOptional()
+        .map(
+            e ->
+                new ConflictException.LastChange(
+                    agents.findByUsername(e.actor).map(a -> a.displayName).orElse(e.actor),
+                    e.at,
+                    switch (e.action) {
+                      case ROLE_CHANGED -> "new role: " + e.detail;
+                      case ACCOUNT_DISABLED -> "disabled it";
+                      case ACCOUNT_ENABLED -> "enabled it";
+                      case PASSWORD_RESET -> "reset the password";
+                      default -> "created it";
+                    }));
   }
 
   public Agent changeRole(String username, String role, Integer expectedVersion, String actor) {

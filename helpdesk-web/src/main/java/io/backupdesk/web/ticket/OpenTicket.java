@@ -63,6 +63,10 @@ public class OpenTicket {
       throw new InvalidFieldsException(ProblemType.UNKNOWN_DEVICE, NewTicket.errors(device));
     }
     Instant now = clock.instant();
+    var phone =
+        form.customerPhone() == null || form.customerPhone().isBlank()
+            ? null
+            : form.customerPhone().trim();
     Customer customer =
         customers.findById(
             customers.upsert(

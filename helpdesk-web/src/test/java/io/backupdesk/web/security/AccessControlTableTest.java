@@ -231,6 +231,93 @@ class AccessControlTableTest {
     assertThat(failures).as("answers that break the access table").isEmpty();
   }
 
+  /**
+   * quarkus-rest-csrf checks forms only: a POST with no body, or with a body of another type, once
+   * passed with the session cookie alone. Every form route of the pages refuses both for every
+   * signed-in caller (415, before any role or token check), and the caller stays signed in.
+   */
+  @Test
+  void everyFormRouteRefusesBodylessAndNonFormPostsFromEveryCaller() {
+    var suffix = TestData.unique();
+    var names =
+        Map.of(
+            Caller.AGENT, TestData.agent("acl-bodyless-agent-" + suffix, "agent"),
+            Caller.SUPERVISOR, TestData.agent("acl-bodyless-super-" + suffix, "supervisor"),
+            Caller.ADMIN, TestData.agent("acl-bodyless-admin-" + suffix, "admin"));
+    long ticket = TestData.ticket().openedBy(names.get(Caller.AGENT));
+    var failures = new ArrayList<String>();
+    names.forEach(
+        (caller, name) -> {
+          var session = signIn(name);
+          for (var route : TABLE.keySet()) {
+            var method = route.split(" ")[0];
+            var path = route.split(" ")[1];
+            if (!method.equals("POST") || path.startsWith("/api/")) {
+              continue;
+            }
+            var concrete =
+                path.replace("{id}", route.contains("tokens/{id}") ? "1" : Long.toString(ticket))
+                    .replace("{username}", name);
+            for (var type : new String[] {null, "application/json", "text/plain"}) {
+              // A plain HTTP client: REST Assured would send a bodyless POST as a form.
+              int status = rawPost(concrete, session, type);
+              if (status != 415) {
+                failures.add(
+                    route
+                        + " as "
+                        + caller
+                        + " with "
+                        + (type == null ? "no body" : type)
+                        + " → "
+                        + status);
+              }
+            }
+          }
+          var after = given().redirects().follow(false).cookies(session).get("/tickets/" + ticket);
+          if (after.statusCode() != 200) {
+            failures.add(
+                caller
+                    + " no longer signed in afterwards: "
+                    + after.statusCode()
+                    + " "
+                    + after.header("Location"));
+          }
+        });
+    assertThat(failures).as("form routes that took a post that is no form").isEmpty();
+  }
+
+  @io.quarkus.test.common.http.TestHTTPResource("/")
+  java.net.URL root;
+
+  private int rawPost(String path, Cookies session, String type) {
+    var cookie =
+        session.asList().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(java.util.stream.Collectors.joining("; "));
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(root.toString()).resolve(path))
+            .header("Cookie", cookie)
+            .method(
+                "POST",
+                type == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(
+                        type.endsWith("json") ? "{}" : "x=1"));
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String check(String route, Access access, Caller caller, Response response) {
     int status = response.statusCode();
     boolean api = route.split(" ")[1].startsWith("/api/");

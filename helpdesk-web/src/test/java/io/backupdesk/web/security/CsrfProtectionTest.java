@@ -149,6 +149,48 @@ class CsrfProtectionTest {
     assertThat(get(t).statusCode()).as("still signed in: /logout was refused too").isEqualTo(200);
   }
 
+  /**
+   * The issue this closes: with the session cookie alone, a POST without body and Content-Type
+   * started a diagnosis, revoked a token and signed out, because the CSRF filter checks forms only.
+   */
+  @Test
+  void aPostWithoutABodyOrWithAnotherTypeChangesNothingOnAnyRoute() throws Exception {
+    var before = tickets.timeline(ticket).size();
+    long token = tokens.issue(agent, "kept", null).token().id;
+    var t = "/tickets/" + ticket;
+    for (var route :
+        List.of(
+            t + "/diagnosis/start",
+            t + "/notes",
+            "/account/tokens/" + token + "/revoke",
+            "/admin/accounts",
+            "/logout")) {
+      get(t);
+      for (var type : new String[] {null, "application/json", "text/plain"}) {
+        var request =
+            HttpRequest.newBuilder(URI.create(root.toString()).resolve(route))
+                .method(
+                    "POST",
+                    type == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{\"body\":\"forged\"}"));
+        if (type != null) {
+          request.header("Content-Type", type);
+        }
+        var response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+            .as("POST " + route + " with " + (type == null ? "no body" : type))
+            .isEqualTo(415);
+        assertThat(response.body()).contains("only takes forms sent from the desk");
+      }
+    }
+    assertThat(tickets.timeline(ticket)).as("no diagnosis started, no note").hasSize(before);
+    assertThat(tokens.tokensOf(agent))
+        .singleElement()
+        .satisfies(k -> assertThat(k.revokedAt).as("the token is not revoked").isNull());
+    assertThat(get(t).statusCode()).as("still signed in").isEqualTo(200);
+  }
+
   @Test
   void theSamePostWithThePagesTokenIsAccepted() throws Exception {
     var page = get("/tickets/" + ticket).body();

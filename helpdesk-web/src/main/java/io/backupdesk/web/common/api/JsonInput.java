@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.backupdesk.web.common.Text;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -42,26 +43,11 @@ class JsonInput implements ObjectMapperCustomizer {
       if (text == null) {
         return null;
       }
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\u0000') {
-          throw refusal(p, text, "contains the character NUL (\\u0000): remove it.");
-        }
-        if (Character.isHighSurrogate(c)
-            && i + 1 < text.length()
-            && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-        } else if (Character.isSurrogate(c)) {
-          // From a "\\ud800" escape or from bytes that are no valid UTF-8: no character at all,
-          // and the database would store it as '?'.
-          throw refusal(p, text, "contains half a character (an unpaired surrogate): send UTF-8.");
-        }
+      var refusal = Text.unstorable(text);
+      if (refusal.isPresent()) {
+        throw InvalidFormatException.from(p, refusal.get(), text, String.class);
       }
       return text;
-    }
-
-    private static InvalidFormatException refusal(JsonParser p, String text, String why) {
-      return InvalidFormatException.from(p, why, text, String.class);
     }
   }
 }

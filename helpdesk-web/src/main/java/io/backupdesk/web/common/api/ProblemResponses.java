@@ -17,6 +17,9 @@ public final class ProblemResponses {
       "The version you sent (body `version` or `If-Match`) is stale, or the change is not allowed"
           + " now; `currentState` holds the resource as it is, nothing was changed.";
   public static final String UNSUPPORTED = "The body was not sent as application/json.";
+  public static final String BUSY =
+      "No database connection came free in time (a burst of requests) or the request lost a"
+          + " deadlock; nothing was saved. Send it again after `Retry-After` seconds.";
   public static final String RULE_BROKEN =
       "A rule of the playbook refused the command (unknown step or fix option, missing consent,"
           + " skip without reason, step out of order); `currentState` holds the diagnosis.";

@@ -1,6 +1,7 @@
 package io.backupdesk.web.common.api;
 
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.StrictParams;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -39,11 +40,8 @@ public final class QueryParams {
     if (value == null || value.isBlank()) {
       return 0;
     }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(name, name + " must be a whole number, not '" + value + "'.");
-    }
+    // ASCII digits only, as every parameter: Integer.parseInt would read "١٢" as 12.
+    return (int) StrictParams.wholeNumber(name, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   /** A required text parameter. */

@@ -79,6 +79,7 @@ public class DiagnosisPages {
   @Inject DiagnosisQuery diagnoses;
   @Inject TicketQuery tickets;
   @Inject CurrentAgent currentAgent;
+  @Inject io.backupdesk.web.ticket.LatestChange latestChange;
 
   @GET
   public TemplateInstance show(@RestPath long id) {
@@ -248,7 +249,7 @@ public class DiagnosisPages {
       }
       // Already paused: a double click; the agent sees the paused diagnosis.
     } catch (ConflictException e) {
-      return refused(id, 409, e.getMessage(), Typed.NOTHING);
+      return refused(id, 409, inWords(id, e), Typed.NOTHING);
     } catch (ConstraintViolationException e) {
       return refused(id, 400, firstMessage(e), Typed.NOTHING);
     }
@@ -266,7 +267,7 @@ public class DiagnosisPages {
       }
       // Already resumed: a double click; the agent sees the step where it stopped.
     } catch (ConflictException e) {
-      return refused(id, 409, e.getMessage(), Typed.NOTHING);
+      return refused(id, 409, inWords(id, e), Typed.NOTHING);
     }
     return seeDiagnosis(id);
   }
@@ -281,7 +282,7 @@ public class DiagnosisPages {
     } catch (RuleException e) {
       return refused(id, e.status(), e.getMessage(), typed);
     } catch (ConflictException e) {
-      return refused(id, 409, e.getMessage(), typed);
+      return refused(id, 409, inWords(id, e), typed);
     }
     return seeDiagnosis(id);
   }
@@ -322,6 +323,12 @@ public class DiagnosisPages {
         .map(ConstraintViolation::getMessage)
         .min(Comparator.naturalOrder())
         .orElse(e.getMessage());
+  }
+
+  /** A lost race, said the way an agent can act on it: who changed the ticket, and when. */
+  private String inWords(long id, ConflictException e) {
+    return e.inWords(
+        "this ticket and its diagnosis", latestChange.of(id).orElse(null), java.time.Instant.now());
   }
 
   private boolean statusIs(long id, DiagnosisStatus status) {

@@ -87,7 +87,12 @@ public class AccountsApi {
   @APIResponse(
       responseCode = "400",
       description = "Invalid user name, role or a password under 12 characters")
-  @APIResponse(responseCode = "409", description = "The user name is taken")
+  @APIResponse(
+      responseCode = "409",
+      description = "The user name is taken, also by a creation at the same moment")
+  @APIResponse(
+      responseCode = "503",
+      description = io.backupdesk.web.common.api.ProblemResponses.BUSY)
   public Response create(@Valid @NotNull(message = "Send the account as JSON") NewAccount body) {
     var agent =
         accounts.create(

@@ -175,7 +175,11 @@ public class AccountPages {
   @POST
   @Path("{username}/enabled")
   public Response setEnabled(
-      @RestPath String username, @RestForm Integer version, @RestForm boolean enabled) {
+      @RestPath String username, @RestForm Integer version, @RestForm Boolean enabled) {
+    if (enabled == null) {
+      // A missing value is no "false": it must never disable an account.
+      return refused(400, username, "Choose to enable or to disable the account.", "enabled");
+    }
     return change(
         username,
         () -> accounts.setEnabled(username, enabled, version, currentAgent.username()),
@@ -199,7 +203,17 @@ public class AccountPages {
     } catch (InvalidInputException e) {
       return refused(400, username, e.getMessage(), e.field());
     } catch (ConflictException e) {
-      return refused(409, username, e.getMessage(), null);
+      var subject =
+          accounts.all().stream()
+              .filter(a -> a.username.equals(username))
+              .findFirst()
+              .map(a -> "the account of " + a.displayName)
+              .orElse("this account");
+      return refused(
+          409,
+          username,
+          e.inWords(subject, accounts.lastChangeOf(username).orElse(null), java.time.Instant.now()),
+          null);
     }
     return seeAccounts(done, username);
   }

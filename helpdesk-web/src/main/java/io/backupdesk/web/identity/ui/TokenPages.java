@@ -1,6 +1,7 @@
 package io.backupdesk.web.identity.ui;
 
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.ui.Flash;
 import io.backupdesk.web.identity.ApiToken;
 import io.backupdesk.web.identity.TokenService;
 import io.quarkus.qute.CheckedTemplate;
@@ -11,17 +12,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -74,15 +76,27 @@ public class TokenPages {
   private final TokenService tokens;
   private final CurrentAgent currentAgent;
   private final Clock clock;
+  private final Flash flash;
 
-  TokenPages(TokenService tokens, CurrentAgent currentAgent, Clock clock) {
+  TokenPages(TokenService tokens, CurrentAgent currentAgent, Clock clock, Flash flash) {
     this.tokens = tokens;
     this.currentAgent = currentAgent;
     this.clock = clock;
+    this.flash = flash;
   }
 
   @GET
-  public TemplateInstance list(@RestQuery Long revoked) {
+  public Response list(@RestQuery Long revoked, @RestCookie(Flash.COOKIE) String flashKey) {
+    var issued = flash.take(flashKey, me(), Issued.class).orElse(null);
+    var page = Templates.tokens(page(new TokenForm(), Map.of(), issued, null, notice(revoked)));
+    var response = Response.ok(page);
+    if (flashKey != null) {
+      response.cookie(flashCookie("", 0));
+    }
+    return response.build();
+  }
+
+  private String notice(Long revoked) {
     String notice = null;
     if (revoked != null) {
       notice =
@@ -98,7 +112,7 @@ public class TokenPages {
                           + "…) is revoked: it no longer works.")
               .orElse(null);
     }
-    return Templates.tokens(page(new TokenForm(), Map.of(), null, null, notice));
+    return notice;
   }
 
   @POST
@@ -120,11 +134,21 @@ public class TokenPages {
     }
     var token = issued.token();
     var shown = new Issued(token.name, token.prefix, issued.secret(), token.expiresAt);
-    // The secret is in this response only: no redirect carrying it, and no copy in any cache.
-    return Response.status(Response.Status.CREATED)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("Pragma", "no-cache")
-        .entity(Templates.tokens(page(new TokenForm(), Map.of(), shown, null, null)))
+    // Post/redirect/get, so that Reload never creates a second token. The secret crosses the
+    // redirect on the server (Flash), shown by the next page view only: never in an address, a
+    // cookie or a cache (every signed-in page is no-store).
+    return Response.seeOther(UriBuilder.fromPath("/account/tokens").build())
+        .cookie(flashCookie(flash.put(me(), shown), (int) Flash.LIFETIME_SECONDS))
+        .build();
+  }
+
+  private static NewCookie flashCookie(String value, int maxAge) {
+    return new NewCookie.Builder(Flash.COOKIE)
+        .value(value)
+        .path("/account/tokens")
+        .maxAge(maxAge)
+        .httpOnly(true)
+        .sameSite(NewCookie.SameSite.STRICT)
         .build();
   }
 
@@ -147,7 +171,8 @@ public class TokenPages {
     }
     try {
       return LocalDate.parse(date.strip()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
+      // Not a date, or one beyond any calendar (+999999999-12-31 has no next day).
       throw new InvalidInputException(
           "expiresAt", "Enter the last day as a date such as 2026-12-31, or leave it empty.");
     }

@@ -1,6 +1,7 @@
 package io.backupdesk.web.ticket.api;
 
 import static io.backupdesk.web.common.api.ProblemResponses.BAD_REQUEST;
+import static io.backupdesk.web.common.api.ProblemResponses.BUSY;
 import static io.backupdesk.web.common.api.ProblemResponses.FORBIDDEN;
 import static io.backupdesk.web.common.api.ProblemResponses.NOT_FOUND_TICKET;
 import static io.backupdesk.web.common.api.ProblemResponses.STALE;
@@ -112,6 +113,7 @@ public class TicketResource {
   @APIResponse(responseCode = "401", description = UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
+  @APIResponse(responseCode = "503", description = BUSY)
   public Response create(
       // Not @Valid: OpenTicket checks the fields and the phone together, naming every field once.
       @NotNull(message = "Send the ticket as a JSON object") NewTicket body, UriInfo uri) {

@@ -160,6 +160,7 @@ public class TicketPages {
   @Inject AgentNames agentNames;
   @Inject CurrentAgent currentAgent;
   @Inject QueuePages queue;
+  @Inject io.backupdesk.web.ticket.LatestChange latestChange;
 
   /** {@code /tickets} is the queue too. */
   @GET
@@ -325,7 +326,13 @@ public class TicketPages {
   private Response change(long id, Integer version, TicketChange change) {
     try {
       changeTicket.handle(id, version, change, currentAgent.username());
-    } catch (ConflictException | RuleException e) {
+    } catch (ConflictException e) {
+      var message =
+          e.inWords("this ticket", latestChange.of(id).orElse(null), java.time.Instant.now());
+      return Response.status(Response.Status.CONFLICT)
+          .entity(Templates.ticket(page(id, message, null, null, null)))
+          .build();
+    } catch (RuleException e) {
       return Response.status(Response.Status.CONFLICT)
           .entity(Templates.ticket(page(id, e.getMessage(), null, null, null)))
           .build();

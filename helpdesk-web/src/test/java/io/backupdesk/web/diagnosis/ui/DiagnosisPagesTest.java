@@ -176,7 +176,11 @@ class DiagnosisPagesTest {
     post(id, "outcome", Map.of("version", seen, "step", "wifi", "outcome", "NOTHING_WRONG"))
         .statusCode(409)
         .body(
-            allOf(containsString("was changed by someone else"), containsString("Step 2 · Wi-Fi")));
+            allOf(
+                containsString("changed this ticket and its diagnosis at"),
+                containsString("Your change was not saved"),
+                not(containsString("you had version")),
+                containsString("Step 2 · Wi-Fi")));
     assertThat(latest(id).diagnosis().results()).hasSize(1);
   }
 

@@ -263,7 +263,10 @@ class AccountPagesTest {
             .extract()
             .asString();
     assertThat(html)
-        .contains("Nothing was changed: Account " + name + " was changed by someone else");
+        .contains("Nothing was changed: ")
+        .contains(" changed the account of ")
+        .contains("Your change was not saved")
+        .doesNotContain("you had version");
     assertThat(row(html, name)).contains("<details class=\"account-actions\" open>");
     assertThat(fresh(name).enabled).isTrue();
   }

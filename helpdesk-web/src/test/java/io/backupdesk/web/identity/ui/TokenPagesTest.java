@@ -39,6 +39,26 @@ class TokenPagesTest {
     TestData.agent(OWNER);
   }
 
+  /**
+   * Posts the create form and follows its redirect as a browser does, with the cookie that leads to
+   * the secret kept on the server (REST Assured drops cookies across redirects).
+   */
+  private static io.restassured.response.Response created(String name, String expiresAt) {
+    var post =
+        given()
+            .redirects()
+            .follow(false)
+            .formParam("name", name)
+            .formParam("expiresAt", expiresAt)
+            .when()
+            .post("/account/tokens");
+    assertThat(post.statusCode()).isEqualTo(303);
+    return given()
+        .cookie("backupdesk-flash", post.getCookie("backupdesk-flash"))
+        .when()
+        .get(post.header("Location"));
+  }
+
   private long idOf(String name) {
     return tokens.tokensOf(OWNER).stream()
         .filter(t -> t.name.equals(name))
@@ -51,13 +71,9 @@ class TokenPagesTest {
   void aNewTokensSecretIsShownOnceUncachedAndWorksUntilRevoked() {
     var name = "warehouse sync " + TestData.unique();
     var response =
-        given()
-            .formParam("name", name)
-            .formParam("expiresAt", "")
-            .when()
-            .post("/account/tokens")
+        created(name, "")
             .then()
-            .statusCode(201)
+            .statusCode(200)
             .header("Cache-Control", "no-store")
             .body(containsString("Copy it now; it will not be shown again."))
             .extract()
@@ -106,16 +122,49 @@ class TokenPagesTest {
   }
 
   @Test
+  void creatingATokenRedirectsSoThatReloadCreatesNoSecondOne() {
+    var name = "reloaded " + TestData.unique();
+    var created =
+        given()
+            .redirects()
+            .follow(false)
+            .formParam("name", name)
+            .formParam("expiresAt", "")
+            .when()
+            .post("/account/tokens");
+    assertThat(created.statusCode()).isEqualTo(303);
+    assertThat(created.header("Location")).endsWith("/account/tokens").doesNotContain("bd_");
+    var flash = created.getDetailedCookie("backupdesk-flash");
+    assertThat(flash.getValue()).doesNotContain("bd_");
+    assertThat(flash.isHttpOnly()).isTrue();
+
+    var shown =
+        given()
+            .cookie("backupdesk-flash", flash.getValue())
+            .when()
+            .get("/account/tokens")
+            .asString();
+    assertThat(shown).contains("Copy it now");
+    // Reload: the same GET again, the same cookie; the secret is gone and no token was added.
+    var reloaded =
+        given()
+            .cookie("backupdesk-flash", flash.getValue())
+            .when()
+            .get("/account/tokens")
+            .asString();
+    assertThat(reloaded)
+        .doesNotContain("Copy it now")
+        .doesNotContain(SECRET.matcher(shown).results().findFirst().orElseThrow().group(1));
+    assertThat(tokens.tokensOf(OWNER).stream().filter(t -> t.name.equals(name))).hasSize(1);
+  }
+
+  @Test
   void aTokenWithALastDayExpiresAfterThatDay() {
     var name = "until friday " + TestData.unique();
     var lastDay = LocalDate.now(ZoneOffset.UTC).plusDays(3);
-    given()
-        .formParam("name", name)
-        .formParam("expiresAt", lastDay.toString())
-        .when()
-        .post("/account/tokens")
+    created(name, lastDay.toString())
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body(containsString("It works until " + lastDay.plusDays(1) + " 00:00 UTC."));
     var token = tokens.tokensOf(OWNER).stream().filter(t -> t.name.equals(name)).findFirst();
     assertThat(token.orElseThrow().expiresAt)

@@ -182,7 +182,7 @@ class TicketPagesTest {
         .body(
             allOf(
                 containsString("role=\"alert\""),
-                containsString("was changed by someone else"),
+                containsString("changed this ticket at"),
                 containsString("Ticket #" + id)));
     assertThat(fresh(id).priority).isEqualTo(Priority.HIGH);
   }

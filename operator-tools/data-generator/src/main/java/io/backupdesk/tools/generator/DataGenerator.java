@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -61,6 +63,21 @@ public final class DataGenerator {
       List<AgentSpec> accounts,
       Progress progress)
       throws SQLException {
+    return generate(connection, settings, accounts, progress, Clock.systemUTC());
+  }
+
+  /**
+   * As above, never writing a time after {@code clock}'s now: the application refuses to move a
+   * ticket's update time before its creation, and a ticket from the future would be one.
+   */
+  public static GenerationReport generate(
+      Connection connection,
+      GeneratorSettings requested,
+      List<AgentSpec> accounts,
+      Progress progress,
+      Clock clock)
+      throws SQLException {
+    var settings = requested.endingBy(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     if (connection.getAutoCommit()) {
       throw new IllegalArgumentException(
           "Run the generator inside a transaction: turn auto-commit off and commit afterwards");

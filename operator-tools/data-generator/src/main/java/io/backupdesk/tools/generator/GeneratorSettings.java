@@ -117,6 +117,23 @@ public record GeneratorSettings(
         });
   }
 
+  /**
+   * The same settings, with nothing after {@code now}: a range that reaches into the future (the
+   * command line's {@code --to} names a whole day, today included) ends at {@code now} instead, so
+   * no ticket, event or result is written with a time the application's clock has not reached.
+   */
+  public GeneratorSettings endingBy(Instant now) {
+    if (!until.isAfter(now)) {
+      return this;
+    }
+    require(from.isBefore(now), "from (" + from + ") must be in the past, before " + now);
+    return change(
+        s -> {
+          s.to = to.isAfter(now) ? now : to;
+          s.until = now;
+        });
+  }
+
   public GeneratorSettings withBatchSize(int batchSize) {
     return change(s -> s.batchSize = batchSize);
   }

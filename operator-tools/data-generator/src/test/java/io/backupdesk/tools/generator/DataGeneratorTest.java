@@ -21,7 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -94,6 +96,44 @@ class DataGeneratorTest {
         assertThat(written).as(Rows.TABLES[table]).containsAll(needed);
         assertThat(existing).as(Rows.TABLES[table]).containsAll(written);
       }
+    }
+  }
+
+  /**
+   * Asked for a range that ends after "now" (the command line's --to names a whole day, so today's
+   * evening is still ahead), the generator stops at now: a ticket from the future would make the
+   * application's first change of it earlier than its creation.
+   */
+  @Test
+  void neverWritesATimeAfterNow() throws Exception {
+    Instant now = Instant.parse("2026-11-20T12:00:00Z");
+    var settings = GeneratorSettings.defaults(1_500).withSeed(11); // up to 2026-11-21T00:00
+    assertThat(settings.until()).isAfter(now);
+    try (Connection db = freshDatabase("gen_no_future")) {
+      DataGenerator.generate(db, settings, List.of(), null, Clock.fixed(now, ZoneOffset.UTC));
+      db.commit();
+
+      for (var column :
+          List.of(
+              "customer.created_at",
+              "customer.updated_at",
+              "ticket.created_at",
+              "ticket.updated_at",
+              "ticket.resolved_at",
+              "ticket.closed_at",
+              "ticket_event.at",
+              "diagnosis.started_at",
+              "diagnosis.ended_at",
+              "step_result.started_at",
+              "step_result.ended_at")) {
+        var table = column.substring(0, column.indexOf('.'));
+        assertThat(count(db, table + " WHERE " + column + " > '" + now + "'"))
+            .as(column + " after now")
+            .isZero();
+      }
+      assertThat(count(db, "ticket WHERE created_at > '" + now.minusSeconds(6 * 3600) + "'"))
+          .as("the last hours before now still have tickets")
+          .isPositive();
     }
   }
 
