@@ -23,7 +23,11 @@ public enum TimelineKind {
   MOVED_ON,
   ORDER_CHANGED,
   CORRECTED,
-  DIAGNOSIS_REOPENED;
+  DIAGNOSIS_REOPENED,
+  INCIDENT_LINKED,
+  INCIDENT_UNLINKED,
+  APPLE_RECOVERED,
+  MERGED;
 
   /** Whether the line tells what a diagnosis did (and so belongs to that diagnosis). */
   public boolean aboutDiagnosis() {
@@ -41,7 +45,18 @@ public enum TimelineKind {
               CORRECTED,
               DIAGNOSIS_REOPENED ->
           true;
-      case CREATED, ASSIGNED, PRIORITY_CHANGED, STATUS_CHANGED, NOTE, REOPENED, CLOSED -> false;
+      case CREATED,
+              ASSIGNED,
+              PRIORITY_CHANGED,
+              STATUS_CHANGED,
+              NOTE,
+              REOPENED,
+              CLOSED,
+              INCIDENT_LINKED,
+              INCIDENT_UNLINKED,
+              APPLE_RECOVERED,
+              MERGED ->
+          false;
     };
   }
 }
