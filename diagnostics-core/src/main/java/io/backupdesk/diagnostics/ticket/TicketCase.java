@@ -306,6 +306,12 @@ public final class TicketCase {
    * step 1 again.
    */
   public boolean awaitsBackupAfterOutage(Optional<LatestDiagnosis> latest) {
+    return awaitsBackupAfterOutage(status, latest);
+  }
+
+  /** {@link #awaitsBackupAfterOutage(Optional)} for a ticket in {@code status}. */
+  public static boolean awaitsBackupAfterOutage(
+      TicketStatus status, Optional<LatestDiagnosis> latest) {
     return status == TicketStatus.NEW
         && latest.map(d -> d.status() == DiagnosisStatus.WAITING_ON_APPLE).orElse(false);
   }

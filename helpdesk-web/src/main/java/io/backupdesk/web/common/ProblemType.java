@@ -36,6 +36,7 @@ public enum ProblemType {
   USERNAME_TAKEN("username-taken", 409, "Conflict"),
   OWN_ACCOUNT("own-account", 409, "Conflict"),
   LAST_ADMIN("last-admin", 409, "Conflict"),
+  INCIDENT_ALREADY_OPEN("incident-already-open", 409, "Conflict"),
   // Refusals of the core's ticket rules.
   ILLEGAL_TICKET_TRANSITION(
       "illegal-ticket-transition", 409, "Conflict", IllegalTicketTransitionException.class),

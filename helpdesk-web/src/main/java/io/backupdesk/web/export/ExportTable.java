@@ -28,7 +28,8 @@ enum ExportTable {
           Column.time("created_at", "x.created_at"),
           Column.time("resolved_at", "x.resolved_at"),
           Column.time("closed_at", "x.closed_at"),
-          Column.time("updated_at", "x.updated_at"))),
+          Column.time("updated_at", "x.updated_at"),
+          Column.number("merged_into", "x.merged_into"))),
   DIAGNOSES(
       "diagnoses",
       "diagnosis x",
@@ -73,7 +74,31 @@ enum ExportTable {
           Column.time("ended_at", "x.ended_at"),
           Column.time("verified_at", "x.verified_at"),
           Column.text("verified_by", "x.verified_by"),
-          Column.time("updated_at", "x.updated_at")));
+          Column.time("updated_at", "x.updated_at"))),
+  INCIDENTS(
+      "incidents",
+      // An incident changes when it opens, gains links or notes, and recovers; its newest moment
+      // stands in for updated_at.
+      "(SELECT i.*, coalesce(i.recovered_at, i.opened_at) AS updated_at FROM incident i) x",
+      "x.opened_at",
+      List.of(
+          Column.number("incident_id", "x.id"),
+          Column.text("status", "x.status"),
+          Column.time("started_at", "x.started_at"),
+          Column.time("opened_at", "x.opened_at"),
+          Column.text("opened_by", "x.opened_by"),
+          Column.number("suggestion_id", "x.suggestion_id"),
+          Column.time("recovered_at", "x.recovered_at"),
+          Column.text("recovered_by", "x.recovered_by"))),
+  INCIDENT_TICKETS(
+      "incident-tickets",
+      "(SELECT l.*, l.linked_at AS updated_at FROM incident_ticket l) x",
+      "x.linked_at",
+      List.of(
+          Column.number("incident_id", "x.incident_id"),
+          Column.number("ticket_id", "x.ticket_id"),
+          Column.text("linked_by", "x.linked_by"),
+          Column.time("linked_at", "x.linked_at")));
 
   /** The last column of every export: where to resume after this row. */
   static final Column CURSOR = Column.text("cursor", "x.change_txid::text || '-' || x.id");

@@ -51,5 +51,8 @@ public class Ticket {
   public Instant resolvedAt;
   public Instant closedAt;
 
+  /** The ticket this one was merged into as a duplicate; set only on a closed ticket. */
+  public Long mergedInto;
+
   @Version public int version;
 }

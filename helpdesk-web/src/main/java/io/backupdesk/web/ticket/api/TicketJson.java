@@ -31,7 +31,9 @@ public record TicketJson(
     Instant createdAt,
     Instant updatedAt,
     Instant resolvedAt,
-    Instant closedAt) {
+    Instant closedAt,
+    @Schema(description = "The ticket this one was merged into as a duplicate; null if none")
+        Long mergedInto) {
 
   /** Who the ticket is for; the full record is at /api/v1/customers/{id}. */
   @Schema(name = "TicketCustomer")
@@ -55,6 +57,7 @@ public record TicketJson(
         t.createdAt,
         t.updatedAt,
         t.resolvedAt,
-        t.closedAt);
+        t.closedAt,
+        t.mergedInto);
   }
 }
