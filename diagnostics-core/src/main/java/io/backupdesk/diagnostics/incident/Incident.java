@@ -25,10 +25,6 @@ import java.util.Set;
  * unit of work, under a lock.
  */
 public final class Incident {
-  /** What a follow-up ticket asks of the agent who picks it up. */
-  public static final String FOLLOW_UP_NOTE =
-      "Apple recovered: ask the customer to run Back Up Now";
-
   private final String title;
   private IncidentStatus status;
   private final Instant startedAt;

@@ -74,11 +74,6 @@ public sealed interface IncidentEvent {
     public String describe() {
       return "Ticket #" + ticketId + " linked by " + agent;
     }
-
-    /** The line for the linked ticket's own timeline. */
-    public String ticketTimelineEntry() {
-      return "Linked to the incident \"" + incidentTitle + "\"";
-    }
   }
 
   /** A ticket was unlinked: it was not about this outage after all. */
@@ -87,10 +82,6 @@ public sealed interface IncidentEvent {
     @Override
     public String describe() {
       return "Ticket #" + ticketId + " unlinked by " + agent;
-    }
-
-    public String ticketTimelineEntry() {
-      return "Unlinked from the incident \"" + incidentTitle + "\"";
     }
   }
 
@@ -104,9 +95,9 @@ public sealed interface IncidentEvent {
 
   /**
    * Apple recovered. {@code followUps} are the linked tickets still waiting on Apple: they go back
-   * to the queue, each with {@link Incident#FOLLOW_UP_NOTE}, and whoever picks one up starts at the
-   * test backup. {@code leftAsTheyAre} are the other linked tickets (resolved or moved on
-   * meanwhile), which keep their status.
+   * to the queue as follow-ups (the ticket's case words their timeline line), and whoever picks one
+   * up starts at the test backup. {@code leftAsTheyAre} are the other linked tickets (resolved or
+   * moved on meanwhile), which keep their status.
    */
   record Recovered(
       String incidentTitle,
@@ -130,11 +121,6 @@ public sealed interface IncidentEvent {
           + " back to the queue as follow-ups, "
           + leftAsTheyAre.size()
           + " stay as they are";
-    }
-
-    /** The line for each follow-up ticket's timeline. */
-    public String ticketTimelineEntry() {
-      return Incident.FOLLOW_UP_NOTE + " (incident \"" + incidentTitle + "\")";
     }
   }
 }

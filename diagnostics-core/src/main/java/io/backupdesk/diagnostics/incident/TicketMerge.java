@@ -49,8 +49,7 @@ public final class TicketMerge {
     }
     if (source.mergedInto() != null) {
       if (source.mergedInto() == t) {
-        return new MergePlan(
-            s, t, true, source.status(), source.status(), target.status(), null, null);
+        return new MergePlan(s, t, true, source.status(), source.status(), target.status());
       }
       throw new IncidentRefusedException(
           Refusal.MERGE_ALREADY_MERGED,
@@ -98,14 +97,6 @@ public final class TicketMerge {
               + s
               + " should carry on.");
     }
-    return new MergePlan(
-        s,
-        t,
-        false,
-        source.status(),
-        TicketStatus.CLOSED,
-        target.status(),
-        "Merged into ticket #" + t + " (the same failure); this ticket is closed",
-        "Ticket #" + s + " was merged into this one; its timeline stays on #" + s);
+    return new MergePlan(s, t, false, source.status(), TicketStatus.CLOSED, target.status());
   }
 }

@@ -42,6 +42,12 @@ public final class IllegalTicketTransitionException extends DiagnosisException {
             + ".");
   }
 
+  /** A move the ticket's case refused for a reason of its own, said in {@code message}. */
+  static IllegalTicketTransitionException because(
+      TicketStatus from, TicketStatus to, String message) {
+    return new IllegalTicketTransitionException(from, to, message);
+  }
+
   public TicketStatus from() {
     return from;
   }

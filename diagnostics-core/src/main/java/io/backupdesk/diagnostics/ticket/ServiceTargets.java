@@ -98,7 +98,17 @@ public final class ServiceTargets {
               DIAGNOSIS_REOPENED,
               BACKUP_STILL_FAILING ->
           true;
-      case CREATED, ASSIGNED, PRIORITY_CHANGED, NOTE, ORDER_CHANGED, CORRECTED, CUSTOMER_RENAMED ->
+      case CREATED,
+              ASSIGNED,
+              PRIORITY_CHANGED,
+              NOTE,
+              ORDER_CHANGED,
+              CORRECTED,
+              CUSTOMER_RENAMED,
+              INCIDENT_LINKED,
+              INCIDENT_UNLINKED,
+              APPLE_RECOVERED,
+              MERGED ->
           false;
     };
   }
@@ -118,7 +128,9 @@ public final class ServiceTargets {
               RESUMED,
               REOPENED,
               CLOSED,
-              DIAGNOSIS_REOPENED ->
+              DIAGNOSIS_REOPENED,
+              APPLE_RECOVERED,
+              MERGED ->
           true;
       case CREATED,
               ASSIGNED,
@@ -126,6 +138,8 @@ public final class ServiceTargets {
               NOTE,
               BACKUP_STILL_FAILING,
               CUSTOMER_RENAMED,
+              INCIDENT_LINKED,
+              INCIDENT_UNLINKED,
               STEP_RECORDED,
               VERIFIED,
               MOVED_ON,

@@ -374,6 +374,123 @@ public final class TicketCase {
     return statusesBeside(newestDiagnosis).contains(ticket);
   }
 
+  /** What a follow-up ticket asks of the agent who picks it up. */
+  public static final String FOLLOW_UP = "Apple recovered: ask the customer to run Back Up Now";
+
+  /** The ticket now waits for Apple together with the incident {@code title}. */
+  public List<TimelineEntry> linkedToIncident(String title, String actor, Instant at) {
+    updatedAt = at;
+    return List.of(
+        entry(TimelineKind.INCIDENT_LINKED, at, actor, "Linked to the incident \"" + title + "\""));
+  }
+
+  /** The ticket was not about the incident {@code title} after all. */
+  public List<TimelineEntry> unlinkedFromIncident(String title, String actor, Instant at) {
+    updatedAt = at;
+    return List.of(
+        entry(
+            TimelineKind.INCIDENT_UNLINKED,
+            at,
+            actor,
+            "Unlinked from the incident \"" + title + "\""));
+  }
+
+  /**
+   * Apple recovered from the incident {@code title}: a ticket still waiting on Apple goes back to
+   * the queue as NEW, so that an agent calls the customer again; any other ticket (resolved or
+   * moved on meanwhile) stays as it is and gets no line.
+   */
+  public List<TimelineEntry> appleRecovered(String title, String actor, Instant at) {
+    if (status != TicketStatus.WAITING_ON_APPLE) {
+      return List.of();
+    }
+    moveTo(TicketStatus.NEW, at);
+    return List.of(
+        entry(
+            TimelineKind.APPLE_RECOVERED, at, actor, FOLLOW_UP + " (incident \"" + title + "\")"));
+  }
+
+  /**
+   * Whether the ticket is a follow-up after an Apple outage: back in the queue while its latest
+   * diagnosis ended waiting on Apple. Its first question to the customer is the test backup, not
+   * step 1 again.
+   */
+  public boolean awaitsBackupAfterOutage(Optional<LatestDiagnosis> latest) {
+    return awaitsBackupAfterOutage(status, latest);
+  }
+
+  /** {@link #awaitsBackupAfterOutage(Optional)} for a ticket in {@code status}. */
+  public static boolean awaitsBackupAfterOutage(
+      TicketStatus status, Optional<LatestDiagnosis> latest) {
+    return status == TicketStatus.NEW
+        && latest.map(d -> d.status() == DiagnosisStatus.WAITING_ON_APPLE).orElse(false);
+  }
+
+  /**
+   * Records the customer's test backup on a follow-up after an outage. Completed resolves the
+   * ticket: the outage was the cause, and the backup that now works is the proof the article asks
+   * for, so the ticket moves from NEW straight to RESOLVED here although an agent cannot move it so
+   * by hand. Still failing leaves the ticket in the queue; the caller starts the next diagnosis.
+   */
+  public List<TimelineEntry> backupAfterOutage(
+      boolean completed, Optional<LatestDiagnosis> latest, String actor, Instant at) {
+    if (!awaitsBackupAfterOutage(latest)) {
+      throw IllegalTicketTransitionException.because(
+          status,
+          TicketStatus.RESOLVED,
+          "Ticket #"
+              + number()
+              + " is not waiting for a test backup after an Apple outage: "
+              + (status == TicketStatus.WAITING_ON_APPLE
+                  ? "Apple has not recovered yet."
+                  : "work it through its diagnosis instead."));
+    }
+    if (completed) {
+      status = TicketStatus.RESOLVED;
+      resolvedAt = at;
+      closedAt = null;
+      updatedAt = at;
+      return List.of(
+          entry(
+              TimelineKind.RESOLVED,
+              at,
+              actor,
+              "Back Up Now completed after Apple recovered: resolved"));
+    }
+    updatedAt = at;
+    return List.of(
+        entry(
+            TimelineKind.VERIFIED,
+            at,
+            actor,
+            "Back Up Now still failing after Apple recovered: diagnosing again"));
+  }
+
+  /**
+   * Closes this ticket as a duplicate of ticket {@code target} of the same customer (the merge
+   * rules of the incident package decide whether it may).
+   */
+  public List<TimelineEntry> mergedInto(long target, String actor, Instant at) {
+    moveTo(TicketStatus.CLOSED, at);
+    return List.of(
+        entry(
+            TimelineKind.MERGED,
+            at,
+            actor,
+            "Merged into ticket #" + target + " (the same failure); this ticket is closed"));
+  }
+
+  /** Ticket {@code source} was merged into this one; its timeline stays on it. */
+  public List<TimelineEntry> mergedFrom(long source, String actor, Instant at) {
+    updatedAt = at;
+    return List.of(
+        entry(
+            TimelineKind.MERGED,
+            at,
+            actor,
+            "Ticket #" + source + " was merged into this one; its timeline stays on #" + source));
+  }
+
   /** A diagnosis that was started, with its number among the ticket's and the timeline. */
   public record DiagnosisStart(Diagnosis diagnosis, int attempt, List<TimelineEntry> timeline) {}
 

@@ -26,7 +26,11 @@ public enum TimelineKind {
   DIAGNOSIS_REOPENED,
   /** A fix's test backup still failed: kept apart from VERIFIED so it never reads as success. */
   BACKUP_STILL_FAILING,
-  CUSTOMER_RENAMED;
+  CUSTOMER_RENAMED,
+  INCIDENT_LINKED,
+  INCIDENT_UNLINKED,
+  APPLE_RECOVERED,
+  MERGED;
 
   /** Whether the line tells what a diagnosis did (and so belongs to that diagnosis). */
   public boolean aboutDiagnosis() {
@@ -52,7 +56,11 @@ public enum TimelineKind {
               NOTE,
               REOPENED,
               CLOSED,
-              CUSTOMER_RENAMED ->
+              CUSTOMER_RENAMED,
+              INCIDENT_LINKED,
+              INCIDENT_UNLINKED,
+              APPLE_RECOVERED,
+              MERGED ->
           false;
     };
   }

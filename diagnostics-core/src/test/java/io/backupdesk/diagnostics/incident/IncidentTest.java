@@ -53,8 +53,6 @@ class IncidentTest {
     assertThat(first)
         .singleElement()
         .isEqualTo(new IncidentEvent.TicketLinked(12, "iCloud Backup down", minutes(1), SAM));
-    assertThat(((IncidentEvent.TicketLinked) first.get(0)).ticketTimelineEntry())
-        .isEqualTo("Linked to the incident \"iCloud Backup down\"");
     assertThat(incident.link(12, DANA, minutes(2))).isEmpty();
 
     List<IncidentEvent> bulk = incident.linkAll(List.of(12L, 13L, 14L, 13L), DANA, minutes(3));
@@ -99,10 +97,6 @@ class IncidentTest {
             new IncidentEvent.Recovered(
                 "iCloud Backup down", List.of(1L, 3L), List.of(2L, 4L), minutes(90), DANA));
     IncidentEvent.Recovered recovered = (IncidentEvent.Recovered) events.get(0);
-    assertThat(recovered.ticketTimelineEntry())
-        .isEqualTo(
-            "Apple recovered: ask the customer to run Back Up Now (incident \"iCloud Backup"
-                + " down\")");
     assertThat(recovered.describe())
         .isEqualTo(
             "Recovered, by dana: 2 tickets go back to the queue as follow-ups, 2 stay as they are");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisException;
+import io.backupdesk.diagnostics.incident.IncidentRefusedException;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.OptimisticLockException;
@@ -74,6 +75,19 @@ public class ProblemMappers {
   @ServerExceptionMapper
   Response refused(DiagnosisException e, UriInfo uri) {
     return respond(uri, Problem.of(ProblemType.of(e), e.getMessage()));
+  }
+
+  /** A refusal of the core's incident and merge rules: 409 for a state, 422 for a request. */
+  @ServerExceptionMapper
+  Response incidentRefused(IncidentRefusedException e, UriInfo uri) {
+    var refusal = e.refusal();
+    return respond(
+        uri,
+        Problem.of(
+            refusal.isConflict() ? 409 : 422,
+            refusal.slug(),
+            refusal.isConflict() ? "Conflict" : "Not possible",
+            e.getMessage()));
   }
 
   @ServerExceptionMapper

@@ -49,6 +49,7 @@ public enum ProblemType {
   MALFORMED_FORM("malformed-form", 400, "The form arrived damaged"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Not a form"),
   FORM_NOT_VERIFIED("form-not-verified", 400, "The form could not be checked"),
+  INCIDENT_ALREADY_OPEN("incident-already-open", 409, "Conflict"),
   // Refusals of the core's ticket rules.
   ILLEGAL_TICKET_TRANSITION(
       "illegal-ticket-transition", 409, "Conflict", IllegalTicketTransitionException.class),

@@ -31,7 +31,8 @@ enum ExportTable {
           Column.time("closed_at", "x.closed_at"),
           Column.time("updated_at", "x.updated_at"),
           Column.text("resolved_by", "x.resolved_by"),
-          Column.text("closed_by", "x.closed_by"))),
+          Column.text("closed_by", "x.closed_by"),
+          Column.number("merged_into", "x.merged_into"))),
   DIAGNOSES(
       "diagnoses",
       "diagnosis x",
@@ -125,7 +126,32 @@ enum ExportTable {
           Column.text("role", "x.role"),
           Column.bool("active", "x.enabled"),
           Column.time("created_at", "x.created_at"),
-          Column.time("updated_at", "x.updated_at")));
+          Column.time("updated_at", "x.updated_at"))),
+  INCIDENTS(
+      "incidents",
+      // An incident's row changes when it opens and when it recovers (links are their own rows).
+      "incident x",
+      "x.opened_at",
+      "coalesce(x.recovered_at, x.opened_at)",
+      List.of(
+          Column.number("incident_id", "x.id"),
+          Column.text("status", "x.status"),
+          Column.time("started_at", "x.started_at"),
+          Column.time("opened_at", "x.opened_at"),
+          Column.text("opened_by", "x.opened_by"),
+          Column.number("suggestion_id", "x.suggestion_id"),
+          Column.time("recovered_at", "x.recovered_at"),
+          Column.text("recovered_by", "x.recovered_by"))),
+  INCIDENT_TICKETS(
+      "incident-tickets",
+      "incident_ticket x",
+      "x.linked_at",
+      "x.linked_at",
+      List.of(
+          Column.number("incident_id", "x.incident_id"),
+          Column.number("ticket_id", "x.ticket_id"),
+          Column.text("linked_by", "x.linked_by"),
+          Column.time("linked_at", "x.linked_at")));
 
   /** The last column of every export: where to resume after this row (SQL from the request). */
   static final String CURSOR = "cursor";

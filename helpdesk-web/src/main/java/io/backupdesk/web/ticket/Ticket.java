@@ -68,5 +68,8 @@ public class Ticket {
   public Instant followUpAt;
   public Instant dueAt;
 
+  /** The ticket this one was merged into as a duplicate; set only on a closed ticket. */
+  public Long mergedInto;
+
   @Version public int version;
 }

@@ -1,9 +1,12 @@
 package io.backupdesk.web.ticket;
 
 import io.backupdesk.diagnostics.ticket.TicketCase;
+import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.diagnostics.ticket.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,9 +20,18 @@ public class TicketCases {
   /** A ticket locked for one command: its row and its case. */
   public record Locked(Ticket ticket, TicketCase ticketCase) {}
 
+  /**
+   * A ticket's status changed in a command, fired before the command commits: features that follow
+   * tickets (an open incident links a ticket that ends waiting on Apple) add to the same unit of
+   * work instead of the ticket feature calling them.
+   */
+  public record StatusChanged(
+      Locked ticket, TicketStatus from, TicketStatus to, String actor, Instant at) {}
+
   @Inject TicketRepository tickets;
   @Inject TicketEventRepository events;
   @Inject TicketClocks clocks;
+  @Inject Event<StatusChanged> statusChanged;
 
   /** The ticket and its case, locked until the transaction ends; 404 for an unknown ticket. */
   public Locked lock(long id) {
@@ -51,6 +63,11 @@ public class TicketCases {
                         TicketMapper.change(entry.kind(), before, after)))
             .toList();
     tickets.flush();
+    if (before.status() != after.status() && !timeline.isEmpty()) {
+      var last = timeline.get(timeline.size() - 1);
+      statusChanged.fire(
+          new StatusChanged(locked, before.status(), after.status(), last.actor(), last.at()));
+    }
     return stored;
   }
 }

@@ -41,7 +41,9 @@ public record TicketJson(
             description =
                 "When the next target (first response, then resolution) falls due; null once"
                     + " resolved or closed")
-        Instant dueAt) {
+        Instant dueAt,
+    @Schema(description = "The ticket this one was merged into as a duplicate; null if none")
+        Long mergedInto) {
 
   /** Who the ticket is for; the full record is at /api/v1/customers/{id}. */
   @Schema(name = "TicketCustomer")
@@ -69,6 +71,7 @@ public record TicketJson(
         t.firstResponseAt,
         t.statusSince,
         t.followUpAt,
-        t.dueAt);
+        t.dueAt,
+        t.mergedInto);
   }
 }
