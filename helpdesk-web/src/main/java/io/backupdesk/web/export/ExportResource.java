@@ -183,6 +183,49 @@ public class ExportResource {
   }
 
   @GET
+  @Path("/incidents")
+  @Operation(
+      summary = "Export incidents",
+      description =
+          "One row per Apple outage the desk recorded. Columns: incident_id, status (OPEN,"
+              + " RECOVERED), started_at, opened_at, opened_by, suggestion_id (the desk's"
+              + " suggestion it was confirmed from, empty when opened by hand), recovered_at,"
+              + " recovered_by, cursor. The title is free text and not exported. from/to filter"
+              + " on opened_at; updated_since on recovered_at, else opened_at.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The rows, streamed",
+      headers =
+          @Header(
+              name = NEXT_CURSOR,
+              description = "Pass as ?cursor= to resume after this response"),
+      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+  public Response incidents(
+      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
+    return export(ExportTable.INCIDENTS, params, headers, http);
+  }
+
+  @GET
+  @Path("/incident-tickets")
+  @Operation(
+      summary = "Export the tickets linked to incidents",
+      description =
+          "One row per link (an unlinked ticket's row is gone). Columns: incident_id, ticket_id,"
+              + " linked_by, linked_at, cursor. from/to and updated_since filter on linked_at.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The rows, streamed",
+      headers =
+          @Header(
+              name = NEXT_CURSOR,
+              description = "Pass as ?cursor= to resume after this response"),
+      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+  public Response incidentTickets(
+      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
+    return export(ExportTable.INCIDENT_TICKETS, params, headers, http);
+  }
+
+  @GET
   @Path("/playbook")
   @Operation(
       summary = "Export the playbook",

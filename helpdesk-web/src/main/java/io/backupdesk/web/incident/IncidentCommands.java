@@ -40,6 +40,7 @@ public class IncidentCommands {
   @Inject TicketCases tickets;
   @Inject TicketRepository ticketRows;
   @Inject AuditLog audit;
+  @Inject IncidentNotices notices;
   @Inject Clock clock;
 
   /** Opens an incident by hand; 409 while another one is open. */
@@ -54,6 +55,7 @@ public class IncidentCommands {
     var record = incidents.create(incident, null);
     incidents.log(record.id, null, List.of(incident.openedEvent()));
     audit.record(AuditEntry.Action.INCIDENT_OPENED, agent, "incident " + record.id, title, null);
+    notices.opened(record);
     return record;
   }
 
@@ -79,6 +81,7 @@ public class IncidentCommands {
         "suggestion " + row.id,
         "incident " + record.id + ": " + row.detection().describe(),
         null);
+    notices.opened(record);
     return record;
   }
 
@@ -177,6 +180,7 @@ public class IncidentCommands {
         "incident " + record.id,
         recovered.describe(),
         null);
+    notices.recovered(record);
     return saved;
   }
 

@@ -160,6 +160,8 @@ class AccessControlTableTest {
           entry("GET /api/v1/step-order/models", Access.SUPERVISOR),
           entry("GET /api/v1/step-order/models/{version}", Access.SUPERVISOR),
           entry("GET /api/v1/export/tickets", Access.SUPERVISOR),
+          entry("GET /api/v1/export/incidents", Access.SUPERVISOR),
+          entry("GET /api/v1/export/incident-tickets", Access.SUPERVISOR),
           entry("GET /api/v1/export/diagnoses", Access.SUPERVISOR),
           entry("GET /api/v1/export/step-results", Access.SUPERVISOR),
           entry("GET /api/v1/export/timeline", Access.SUPERVISOR),

@@ -1,0 +1,70 @@
+package io.backupdesk.web.incident;
+
+import io.backupdesk.web.live.LiveEvents;
+import io.backupdesk.web.live.LiveNotice;
+import io.backupdesk.web.live.LiveNoticeSource;
+import io.vertx.core.Context;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The banner every agent page shows while Apple is down: rendered with the page from the open
+ * incident, and pushed to pages already open through the live channel when an incident opens or
+ * recovers (so a second agent sees it without reloading).
+ */
+@ApplicationScoped
+public class IncidentNotices implements LiveNoticeSource {
+
+  static final String KEY = "incident";
+  private static final DateTimeFormatter SINCE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final IncidentStore incidents;
+  private final LiveEvents live;
+
+  IncidentNotices(IncidentStore incidents, LiveEvents live) {
+    this.incidents = incidents;
+    this.live = live;
+  }
+
+  @Override
+  public List<LiveNotice> current() {
+    // An error page rendered on an I/O thread cannot ask the database; it goes without.
+    if (Context.isOnEventLoopThread()) {
+      return List.of();
+    }
+    return incidents.open().map(i -> List.of(notice(i))).orElse(List.of());
+  }
+
+  /** Announces the open incident to every page, when the caller's transaction commits. */
+  void opened(IncidentRecord incident) {
+    var n = notice(incident);
+    live.publish(
+        "incident",
+        Map.of(
+            "incident",
+            incident.id,
+            "notice",
+            Map.of("key", n.key(), "text", n.text(), "href", n.href(), "level", n.level())));
+  }
+
+  /** Takes the banner down everywhere, when the caller's transaction commits. */
+  void recovered(IncidentRecord incident) {
+    live.publish("incident", Map.of("incident", incident.id, "clearNotice", KEY));
+  }
+
+  private static LiveNotice notice(IncidentRecord i) {
+    return new LiveNotice(
+        KEY,
+        "Apple outage: "
+            + i.title
+            + ", open since "
+            + SINCE.format(i.startedAt)
+            + ". Tickets ending \"waiting on Apple\" join it by themselves.",
+        "/incidents/" + i.id,
+        "warning");
+  }
+}
