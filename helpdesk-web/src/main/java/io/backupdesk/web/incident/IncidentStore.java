@@ -116,7 +116,7 @@ public class IncidentStore implements PanacheRepository<IncidentRecord> {
       r.notes.add(note);
     }
     // Bumps the version even when only a child row changed, so a stale form is refused.
-    getEntityManager().lock(r, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    getEntityManager().lock(r, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     flush();
   }
 

@@ -114,6 +114,18 @@ class AccessControlTableTest {
           entry("GET /reports/playbook-versions", Access.SUPERVISOR),
           entry("GET /live/events", Access.AGENT),
           entry("GET /live/viewers", Access.AGENT),
+          entry("GET /incidents", Access.AGENT),
+          entry("POST /incidents", Access.SUPERVISOR),
+          entry("GET /incidents/{id}", Access.AGENT),
+          entry("POST /incidents/{id}/links", Access.SUPERVISOR),
+          entry("POST /incidents/{id}/unlinks", Access.SUPERVISOR),
+          entry("POST /incidents/{id}/notes", Access.AGENT),
+          entry("POST /incidents/{id}/recover", Access.SUPERVISOR),
+          entry("POST /incidents/open/links", Access.SUPERVISOR),
+          entry("POST /incidents/suggestions/{id}/confirm", Access.SUPERVISOR),
+          entry("POST /incidents/suggestions/{id}/dismiss", Access.SUPERVISOR),
+          entry("POST /tickets/{id}/merge", Access.AGENT),
+          entry("POST /tickets/{id}/backup-after-outage", Access.AGENT),
           // JSON API
           entry("GET /api/v1/me", Access.AGENT),
           entry("GET /api/v1/me/tokens", Access.AGENT),
@@ -171,7 +183,21 @@ class AccessControlTableTest {
           entry("POST /api/v1/admin/accounts", Access.ADMIN),
           entry("PATCH /api/v1/admin/accounts/{username}", Access.ADMIN),
           entry("POST /api/v1/admin/accounts/{username}/password", Access.ADMIN),
-          entry("GET /api/v1/admin/audit", Access.ADMIN));
+          entry("GET /api/v1/admin/audit", Access.ADMIN),
+          entry("GET /api/v1/incidents", Access.AGENT),
+          entry("POST /api/v1/incidents", Access.SUPERVISOR),
+          entry("GET /api/v1/incidents/{id}", Access.AGENT),
+          entry("POST /api/v1/incidents/{id}/links", Access.SUPERVISOR),
+          entry("POST /api/v1/incidents/{id}/unlinks", Access.SUPERVISOR),
+          entry("POST /api/v1/incidents/{id}/notes", Access.AGENT),
+          entry("POST /api/v1/incidents/{id}/recovery", Access.SUPERVISOR),
+          entry("GET /api/v1/incidents/suggestions", Access.SUPERVISOR),
+          entry("GET /api/v1/incidents/evidence", Access.SUPERVISOR),
+          entry("POST /api/v1/incidents/suggestions/{id}/confirmation", Access.SUPERVISOR),
+          entry("POST /api/v1/incidents/suggestions/{id}/dismissal", Access.SUPERVISOR),
+          entry("GET /api/v1/incidents/report", Access.SUPERVISOR),
+          entry("POST /api/v1/tickets/{ticketId}/merge", Access.AGENT),
+          entry("POST /api/v1/tickets/{ticketId}/backup-after-outage", Access.AGENT));
 
   /** Routes that Quarkus serves itself rather than our resources. */
   private static final Map<String, Access> FRAMEWORK_ROUTES =

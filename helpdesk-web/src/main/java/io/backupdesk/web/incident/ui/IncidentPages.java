@@ -1,20 +1,16 @@
 package io.backupdesk.web.incident.ui;
 
-import io.backupdesk.diagnostics.diagnosis.DiagnosisException;
 import io.backupdesk.diagnostics.incident.IncidentRefusedException;
 import io.backupdesk.diagnostics.incident.IncidentStatus;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.InvalidInputException;
-import io.backupdesk.web.common.RuleException;
-import io.backupdesk.web.incident.FollowUps;
 import io.backupdesk.web.incident.IncidentCommands;
 import io.backupdesk.web.incident.IncidentRecord;
 import io.backupdesk.web.incident.IncidentReport;
 import io.backupdesk.web.incident.IncidentStore;
 import io.backupdesk.web.incident.OutageWatch;
 import io.backupdesk.web.incident.Suggestions;
-import io.backupdesk.web.incident.TicketMerges;
 import io.backupdesk.web.incident.api.IncidentJson;
 import io.backupdesk.web.ticket.TicketRepository;
 import io.quarkus.qute.CheckedTemplate;
@@ -45,7 +41,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * incident with its tickets, and the ticket-side forms (merge, test backup after an outage). Every
  * successful post redirects; a refused one shows the page again with the reason.
  */
-@Path("/")
+@Path("/incidents")
 @RolesAllowed("agent")
 @Produces(MediaType.TEXT_HTML)
 public class IncidentPages {
@@ -104,19 +100,15 @@ public class IncidentPages {
   @Inject IncidentCommands commands;
   @Inject OutageWatch watch;
   @Inject IncidentReport report;
-  @Inject TicketMerges merges;
-  @Inject FollowUps followUps;
   @Inject TicketRepository tickets;
   @Inject SecurityIdentity identity;
 
   @GET
-  @Path("incidents")
   public TemplateInstance list(@RestQuery String done) {
     return Templates.incidents(listPage(Map.of(), "", "", null, notice(done)));
   }
 
   @POST
-  @Path("incidents")
   @RolesAllowed("supervisor")
   public Response open(@RestForm String title, @RestForm String startedAt) {
     try {
@@ -132,7 +124,7 @@ public class IncidentPages {
   }
 
   @POST
-  @Path("incidents/suggestions/{id}/confirm")
+  @Path("suggestions/{id}/confirm")
   @RolesAllowed("supervisor")
   public Response confirm(@RestPath long id, @RestForm String title) {
     try {
@@ -144,7 +136,7 @@ public class IncidentPages {
   }
 
   @POST
-  @Path("incidents/suggestions/{id}/dismiss")
+  @Path("suggestions/{id}/dismiss")
   @RolesAllowed("supervisor")
   public Response dismiss(@RestPath long id, @RestForm String reason) {
     try {
@@ -156,27 +148,27 @@ public class IncidentPages {
   }
 
   @GET
-  @Path("incidents/{id}")
+  @Path("{id}")
   public TemplateInstance detail(@RestPath long id, @RestQuery String done) {
     return Templates.incident(detailPage(incidents.byId(id), Map.of(), "", "", null, notice(done)));
   }
 
   @POST
-  @Path("incidents/{id}/links")
+  @Path("{id}/links")
   @RolesAllowed("supervisor")
   public Response link(@RestPath long id, @RestForm String ticketIds) {
     return linking(id, ticketIds, true);
   }
 
   @POST
-  @Path("incidents/{id}/unlinks")
+  @Path("{id}/unlinks")
   @RolesAllowed("supervisor")
   public Response unlink(@RestPath long id, @RestForm("ticketId") List<String> ticketIds) {
     return linking(id, String.join(" ", ticketIds == null ? List.of() : ticketIds), false);
   }
 
   @POST
-  @Path("incidents/{id}/notes")
+  @Path("{id}/notes")
   public Response note(@RestPath long id, @RestForm String text) {
     try {
       commands.addNote(id, text, me());
@@ -187,7 +179,7 @@ public class IncidentPages {
   }
 
   @POST
-  @Path("incidents/{id}/recover")
+  @Path("{id}/recover")
   @RolesAllowed("supervisor")
   public Response recover(@RestPath long id, @RestForm String version) {
     try {
@@ -200,7 +192,7 @@ public class IncidentPages {
 
   /** Bulk linking from the queue: the selected tickets join the open incident. */
   @POST
-  @Path("incidents/open/links")
+  @Path("open/links")
   @RolesAllowed("supervisor")
   public Response linkFromQueue(@RestForm("ticketId") List<String> ticketIds) {
     var open = incidents.open();
@@ -218,43 +210,6 @@ public class IncidentPages {
     }
     return linking(
         open.get().id, String.join(" ", ticketIds == null ? List.of() : ticketIds), true);
-  }
-
-  @POST
-  @Path("tickets/{id}/merge")
-  public Response merge(@RestPath long id, @RestForm String into) {
-    Long target = parseTicket(into);
-    if (target == null) {
-      return ticketProblem(id, "merge-number");
-    }
-    try {
-      merges.merge(id, target, me());
-      return Response.seeOther(
-              UriBuilder.fromPath("/tickets/" + id).queryParam("incidentDone", "merged").build())
-          .build();
-    } catch (IncidentRefusedException e) {
-      return ticketProblem(id, e.refusal().slug());
-    } catch (io.backupdesk.web.common.NotFoundException e) {
-      return ticketProblem(id, "merge-unknown");
-    }
-  }
-
-  @POST
-  @Path("tickets/{id}/backup-after-outage")
-  public Response backupAfterOutage(@RestPath long id, @RestForm String completed) {
-    if (!"true".equals(completed) && !"false".equals(completed)) {
-      return ticketProblem(id, "backup-answer");
-    }
-    try {
-      followUps.backupAfterOutage(id, Boolean.parseBoolean(completed), me());
-    } catch (RuleException | DiagnosisException e) {
-      return ticketProblem(id, "not-follow-up");
-    }
-    return Response.seeOther(
-            UriBuilder.fromPath(
-                    "true".equals(completed) ? "/tickets/" + id : "/tickets/" + id + "/diagnosis")
-                .build())
-        .build();
   }
 
   private Response linking(long id, String typed, boolean link) {
@@ -370,16 +325,6 @@ public class IncidentPages {
         .build();
   }
 
-  /**
-   * Back to the ticket page, whose incident panel words the problem: a code, never free text, so a
-   * crafted link cannot put words of its own on the page.
-   */
-  private static Response ticketProblem(long id, String code) {
-    return Response.seeOther(
-            UriBuilder.fromPath("/tickets/" + id).queryParam("incidentProblem", code).build())
-        .build();
-  }
-
   private static Response seeOther(String path, String done) {
     return Response.seeOther(UriBuilder.fromPath(path).queryParam("done", done).build()).build();
   }
@@ -400,7 +345,7 @@ public class IncidentPages {
     };
   }
 
-  private static Long parseTicket(String text) {
+  static Long parseTicket(String text) {
     if (text == null) {
       return null;
     }
