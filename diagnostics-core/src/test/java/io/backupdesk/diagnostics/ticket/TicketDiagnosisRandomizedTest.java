@@ -227,7 +227,9 @@ class TicketDiagnosisRandomizedTest {
       }
       List<TimelineEntry> timeline;
       try {
-        timeline = ticket.diagnosisProgressed(diagnosis, attempt, happened, clock);
+        timeline =
+            ticket.diagnosisProgressed(
+                diagnosis, attempt, happened, name -> new AgentName(name, name), clock);
       } catch (TicketClosedException refused) {
         // The unit of work rolls back: the diagnosis is as it was, and so is the ticket.
         assertThat(ticketBefore.status()).as(this::where).isEqualTo(TicketStatus.CLOSED);
