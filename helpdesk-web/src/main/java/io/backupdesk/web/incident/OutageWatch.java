@@ -144,10 +144,13 @@ public class OutageWatch {
                 "SELECT 'OUTAGE_FOUND', floor(extract(epoch FROM ended_at) / ?1)::bigint * ?1,"
                     + " count(*) FROM step_result WHERE outcome = 'OUTAGE' AND ended_at >= ?2"
                     + " AND ended_at < ?3 GROUP BY 2"
+                    // One finding per diagnosis: an agent trying three fixes for one customer
+                    // is not three customers failing ("across customers").
                     + " UNION ALL SELECT 'STILL_FAILING_AFTER_FIX',"
-                    + " floor(extract(epoch FROM verified_at) / ?1)::bigint * ?1, count(*)"
-                    + " FROM step_result WHERE verification = 'STILL_FAILING'"
-                    + " AND verified_at >= ?2 AND verified_at < ?3 GROUP BY 2")
+                    + " floor(extract(epoch FROM first) / ?1)::bigint * ?1, count(*)"
+                    + " FROM (SELECT min(verified_at) AS first FROM step_result"
+                    + " WHERE verification = 'STILL_FAILING' AND verified_at >= ?2"
+                    + " AND verified_at < ?3 GROUP BY diagnosis_id) f GROUP BY 2")
             .setParameter(1, bucket)
             .setParameter(2, Timestamp.from(from))
             .setParameter(3, Timestamp.from(to.plus(Duration.ofSeconds(bucket))))

@@ -136,6 +136,11 @@ public final class DataGenerator {
       customers.withoutTickets(settings.customers() - customers.created());
       writer.write(rows, tickets);
       writer.finish(rows);
+      // The ticket/diagnosis status pairs (V10) are checked by deferred triggers; check them now,
+      // as PostgreSQL refuses to alter a table with trigger events still pending.
+      try (Statement s = connection.createStatement()) {
+        s.execute("SET CONSTRAINTS ALL IMMEDIATE");
+      }
       restoreForeignKeys(connection, foreignKeys);
     } finally {
       writer.close();

@@ -29,17 +29,22 @@ final class Rows {
         + " FROM STDIN WITH (FORMAT csv)",
     "COPY ticket (id, customer_id, subject, description, device_model, ios_version, channel,"
         + " priority, status, assignee, created_by, created_at, updated_at, resolved_at,"
-        + " closed_at, version, first_response_at, status_since, follow_up_at, due_at)"
+        + " closed_at, version, first_response_at, status_since, follow_up_at, due_at,"
+        + " resolved_by, closed_by, merged_into)"
         + " FROM STDIN WITH (FORMAT csv)",
     "COPY diagnosis (id, ticket_id, attempt, playbook_version, device_model, ios_version, status,"
         + " status_before_abandon, current_step, current_step_started_at, resolved_step_key,"
         + " resolved_step_number, resolved_fix_key, escalation_target, escalation_reason,"
-        + " escalation_automatic, started_at, started_by, ended_at, updated_at, version)"
+        + " escalation_automatic, started_at, started_by, ended_at, updated_at, version,"
+        + " step_order, order_model_version, order_override_from, order_override_by,"
+        + " order_override_at, paused_at, paused_by, pause_reason)"
         + " FROM STDIN WITH (FORMAT csv)",
     "COPY step_result (id, diagnosis_id, step_key, step_number, step_version, outcome,"
         + " fix_option_key, skip_reason, note, consent_given, verification, started_at, ended_at,"
-        + " recorded_by, verified_at, verified_by, updated_at) FROM STDIN WITH (FORMAT csv)",
-    "COPY ticket_event (id, ticket_id, diagnosis_id, at, actor, kind, summary, body)"
+        + " recorded_by, verified_at, verified_by, updated_at, position, attempt, corrections)"
+        + " FROM STDIN WITH (FORMAT csv)",
+    "COPY ticket_event (id, ticket_id, diagnosis_id, at, actor, kind, summary, body,"
+        + " from_value, to_value)"
         + " FROM STDIN WITH (FORMAT csv)",
   };
 
@@ -119,6 +124,11 @@ final class Rows {
         .time(statusSince)
         .time(null)
         .time(due)
+        // Who resolved or closed is not part of the simulated story (the export documents these
+        // as empty for generated tickets); generated tickets are never merged.
+        .nul()
+        .nul()
+        .nul()
         .end();
   }
 
@@ -150,6 +160,16 @@ final class Rows {
         .time(s.endedAt())
         .time(updatedAt)
         .num(version)
+        // The generator walks the article's order (policy ARTICLE by the column's default) and
+        // does not simulate who paused a diagnosis.
+        .text(s.order() == null ? null : String.join(",", s.order().stepKeys()))
+        .nul()
+        .nul()
+        .nul()
+        .nul()
+        .nul()
+        .nul()
+        .nul()
         .end();
     for (StepResult r : s.results()) {
       csv[3]
@@ -170,6 +190,9 @@ final class Rows {
           .time(r.verifiedAt())
           .text(r.verifiedBy())
           .time(r.verifiedAt() != null ? r.verifiedAt() : r.endedAt())
+          .num(r.position())
+          .num(r.attempt())
+          .num(r.corrections())
           .end();
     }
   }
@@ -187,6 +210,9 @@ final class Rows {
         .text(entry.kind())
         .text(entry.summary())
         .text(entry.details())
+        // The export's from/to values are the app's; generated lines go without (documented).
+        .nul()
+        .nul()
         .end();
   }
 

