@@ -12,10 +12,17 @@
   if (!zone) {
     return;
   }
+  // Page routes take forms with the page's CSRF token (the sign-out form carries one).
+  var token = document.querySelector('input[name="csrf-token"]');
+  if (!token) {
+    return;
+  }
+  var form = new URLSearchParams();
+  form.set("timeZone", zone);
+  form.set("csrf-token", token.value);
   fetch("/profile/time-zone", {
     method: "POST",
     credentials: "same-origin",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ timeZone: zone })
+    body: form
   });
 })();

@@ -379,14 +379,14 @@ public final class TicketCase {
 
   /** The ticket now waits for Apple together with the incident {@code title}. */
   public List<TimelineEntry> linkedToIncident(String title, String actor, Instant at) {
-    updatedAt = at;
+    touch(at);
     return List.of(
         entry(TimelineKind.INCIDENT_LINKED, at, actor, "Linked to the incident \"" + title + "\""));
   }
 
   /** The ticket was not about the incident {@code title} after all. */
   public List<TimelineEntry> unlinkedFromIncident(String title, String actor, Instant at) {
-    updatedAt = at;
+    touch(at);
     return List.of(
         entry(
             TimelineKind.INCIDENT_UNLINKED,
@@ -447,9 +447,9 @@ public final class TicketCase {
     }
     if (completed) {
       status = TicketStatus.RESOLVED;
-      resolvedAt = at;
+      resolvedAt = notBeforeKnown(at);
       closedAt = null;
-      updatedAt = at;
+      touch(at);
       return List.of(
           entry(
               TimelineKind.RESOLVED,
@@ -457,7 +457,7 @@ public final class TicketCase {
               actor,
               "Back Up Now completed after Apple recovered: resolved"));
     }
-    updatedAt = at;
+    touch(at);
     return List.of(
         entry(
             TimelineKind.VERIFIED,
@@ -482,7 +482,7 @@ public final class TicketCase {
 
   /** Ticket {@code source} was merged into this one; its timeline stays on it. */
   public List<TimelineEntry> mergedFrom(long source, String actor, Instant at) {
-    updatedAt = at;
+    touch(at);
     return List.of(
         entry(
             TimelineKind.MERGED,
@@ -513,9 +513,9 @@ public final class TicketCase {
     // diagnosis, which puts a resolved ticket straight back to waiting on the customer.
     TicketStatus from = status;
     status = target;
-    resolvedAt = target == TicketStatus.RESOLVED ? at : null;
+    resolvedAt = target == TicketStatus.RESOLVED ? notBeforeKnown(at) : null;
     closedAt = null;
-    updatedAt = at;
+    touch(at);
     if (from.isReopenable() && target.isOpen() && actor != null) {
       return List.of(
           entry(

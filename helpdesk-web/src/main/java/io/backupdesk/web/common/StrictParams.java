@@ -44,8 +44,10 @@ public class StrictParams implements ParamConverterProvider {
       return (ParamConverter<T>)
           converter(
               name,
+              // Blank is "not sent" only where null can stand for it: a primitive (a path id)
+              // must be a number, or the request is refused rather than failing on null.
               value ->
-                  value.isBlank()
+                  value.isBlank() && rawType == Long.class
                       ? null
                       : wholeNumber(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
     }

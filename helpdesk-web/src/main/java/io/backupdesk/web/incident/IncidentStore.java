@@ -44,7 +44,8 @@ public class IncidentStore implements PanacheRepository<IncidentRecord> {
   /** The incidents a ticket is linked to, newest first. */
   public List<IncidentRecord> linkedTo(long ticketId) {
     return list(
-        "select i from IncidentRecord i join i.links l where l.ticketId = ?1"
+        "from IncidentRecord i where i.id in"
+            + " (select l.incidentId from IncidentLink l where l.ticketId = ?1)"
             + " order by i.openedAt desc",
         ticketId);
   }

@@ -207,7 +207,7 @@ class ExportResourceTest {
             startsWith(
                 "ticket_id,customer_id,device_model,ios_version,ios_major,channel,priority,status,"
                     + "assignee,created_by,created_at,resolved_at,closed_at,updated_at,"
-                    + "resolved_by,closed_by,cursor\n"
+                    + "resolved_by,closed_by,merged_into,cursor\n"
                     + ticketA));
     given()
         .get("/api/v1/export/diagnoses?" + JUNE + "&format=ndjson")

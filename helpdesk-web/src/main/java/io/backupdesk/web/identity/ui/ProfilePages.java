@@ -114,15 +114,16 @@ public class ProfilePages {
   }
 
   /**
-   * The browser's zone, sent as JSON by {@code /js/timezone.js}: 204 when taken or when the agent
-   * already has a zone (then it is kept), 400 with a problem for a name that is not a zone.
+   * The browser's zone, posted as a form with the page's CSRF token by {@code /js/timezone.js}
+   * (page routes take forms only): 204 when taken or when the agent already has a zone (then it is
+   * kept), 400 with a problem for a name that is not a zone.
    */
   @POST
   @Path("time-zone")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response browserZone(BrowserZone zone) {
-    profiles.adoptBrowserZone(currentAgent.username(), zone == null ? null : zone.timeZone());
+  public Response browserZone(@org.jboss.resteasy.reactive.RestForm String timeZone) {
+    profiles.adoptBrowserZone(currentAgent.username(), timeZone);
     return Response.noContent().build();
   }
 

@@ -99,8 +99,8 @@ class OutcomeCorrectionApiTest {
       authMechanism = "api")
   void atStepFourASecondFixIsTriedAndTheOneThatResolvedIsWhatReportsCount() {
     TestData.agent("oc-lead", "supervisor");
-    String model = "iPhone Outcome-" + TestData.unique();
-    long ticket = TestData.ticket().device(model, "17.5").openedBy("oc-lead");
+    // The report is narrowed to this test's diagnoses by their agent.
+    long ticket = TestData.ticket().device("iPhone 8", "16.7").openedBy("oc-lead");
     given().post(diagnosisOf(ticket)).then().statusCode(201);
     for (String key : new String[] {"backup-switch", "wifi", "power"}) {
       post(ticket, "/outcomes", map("stepKey", key, "outcome", "NOTHING_WRONG"), 200);
@@ -178,11 +178,7 @@ class OutcomeCorrectionApiTest {
     ReportFixture.refreshSummaries();
     String csv =
         given()
-            .get(
-                "/api/v1/reports/resolutions-by-fix?format=csv&"
-                    + todayQuery()
-                    + "&deviceModel="
-                    + model)
+            .get("/api/v1/reports/resolutions-by-fix?format=csv&" + todayQuery() + "&agent=oc-lead")
             .then()
             .statusCode(200)
             .extract()
@@ -310,19 +306,18 @@ class OutcomeCorrectionApiTest {
       authMechanism = "api")
   void aSupervisorCorrectsAnEndedDiagnosisAndTheTimelineAuditReportAndExportFollow() {
     TestData.agent("oc-lead", "supervisor");
-    TestData.agent("oc-walker");
-    String model = "iPhone Correct-" + TestData.unique();
-    long ticket = TestData.ticket().device(model, "17.5").openedBy("oc-walker");
-    startDiagnosis.handle(ticket, "oc-walker");
-    colleagueFindsNothingUntil(ticket, "oc-walker", "backup-switch");
+    String walker = TestData.agent("oc-walker-" + TestData.unique());
+    long ticket = TestData.ticket().device("iPhone 8", "16.7").openedBy(walker);
+    startDiagnosis.handle(ticket, walker);
+    colleagueFindsNothingUntil(ticket, walker, "backup-switch");
     recordOutcome.handle(
         ticket,
         null,
         new DiagnosisRequests.Outcome(
             "wifi", StepOutcome.FIXED, "join-network", null, null, null, null),
-        "oc-walker");
+        walker);
     verifyBackup.handle(
-        ticket, null, new DiagnosisRequests.Verification("wifi", true, null), "oc-walker");
+        ticket, null, new DiagnosisRequests.Verification("wifi", true, null), walker);
 
     // The export before the correction: its cursor is where an incremental pull resumes.
     String cursor =
@@ -381,8 +376,8 @@ class OutcomeCorrectionApiTest {
             .get(
                 "/api/v1/reports/resolutions-by-fix?format=csv&"
                     + todayQuery()
-                    + "&deviceModel="
-                    + model)
+                    + "&agent="
+                    + walker)
             .then()
             .statusCode(200)
             .extract()

@@ -1,7 +1,6 @@
 package io.backupdesk.web.identity.ui;
 
 import static io.restassured.RestAssured.given;
-import static io.restassured.http.ContentType.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +13,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,8 +58,7 @@ class ProfilePagesTest {
                 containsString("<script src=\"/js/timezone.js\" defer></script>")));
 
     given()
-        .contentType(JSON)
-        .body(Map.of("timeZone", "America/New_York"))
+        .formParam("timeZone", "America/New_York")
         .post("/profile/time-zone")
         .then()
         .statusCode(204);
@@ -70,16 +67,14 @@ class ProfilePagesTest {
 
     // A second report (another browser) keeps the zone the agent has.
     given()
-        .contentType(JSON)
-        .body(Map.of("timeZone", "Europe/Berlin"))
+        .formParam("timeZone", "Europe/Berlin")
         .post("/profile/time-zone")
         .then()
         .statusCode(204);
     assertThat(zone()).isEqualTo("America/New_York");
 
     given()
-        .contentType(JSON)
-        .body(Map.of("timeZone", "Mars/Olympus_Mons"))
+        .formParam("timeZone", "Mars/Olympus_Mons")
         .post("/profile/time-zone")
         .then()
         .statusCode(400);
