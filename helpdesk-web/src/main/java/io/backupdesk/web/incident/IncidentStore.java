@@ -41,13 +41,30 @@ public class IncidentStore implements PanacheRepository<IncidentRecord> {
     return find("order by openedAt desc, id desc").page(0, limit).list();
   }
 
-  /** The incidents a ticket is linked to, newest first. */
-  public List<IncidentRecord> linkedTo(long ticketId) {
-    return list(
-        "from IncidentRecord i where i.id in"
-            + " (select l.incidentId from IncidentLink l where l.ticketId = ?1)"
-            + " order by i.openedAt desc",
-        ticketId);
+  /** An incident as a ticket's page names it. */
+  public record Named(long id, String title, IncidentStatus status) {}
+
+  /**
+   * The incidents a ticket is linked to, newest first: ids and titles only, read without loading
+   * the incidents' links into the page's persistence context.
+   */
+  public List<Named> linkedTo(long ticketId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT i.id, i.title, i.status FROM incident i JOIN incident_ticket l"
+                    + " ON l.incident_id = i.id WHERE l.ticket_id = ?1 ORDER BY i.opened_at DESC")
+            .setParameter(1, ticketId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new Named(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    IncidentStatus.valueOf((String) r[2])))
+        .toList();
   }
 
   Incident restore(IncidentRecord r) {

@@ -228,7 +228,7 @@ class ExportResourceTest {
             // Rows written before orders existed walk the article's order, chosen with certainty.
             org.hamcrest.Matchers.containsString(
                 "\"step_order\":null,\"order_policy\":\"ARTICLE\",\"order_propensity\":1.0,"
-                    + "\"order_model_version\":null,\"cursor\":"));
+                    + "\"order_model_version\":null,\"current_step_started_at\":null,\"status_before_abandon\":null,\"cursor\":"));
   }
 
   @Test

@@ -43,7 +43,7 @@ public class TicketIncidentPanel {
 
   /** A ticket's side of incidents. */
   public record Panel(
-      List<IncidentRecord> linked, boolean followUp, String problem, boolean merged) {}
+      List<IncidentStore.Named> linked, boolean followUp, String problem, boolean merged) {}
 
   private final IncidentStore store;
   private final FollowUps followUps;
