@@ -69,8 +69,13 @@ public class TicketIncidentPanel {
     return new Panel(
         store.linkedTo(ticketId),
         followUps.awaitsBackup(ticketId, status),
-        PROBLEMS.get(query("incidentProblem")),
+        problem(query("incidentProblem")),
         "merged".equals(query("incidentDone")));
+  }
+
+  /** The words for a problem code; Map.of refuses a null key, and most pages carry none. */
+  private static String problem(String code) {
+    return code == null ? null : PROBLEMS.get(code);
   }
 
   private String query(String name) {
