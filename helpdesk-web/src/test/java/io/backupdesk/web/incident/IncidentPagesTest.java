@@ -107,7 +107,7 @@ class IncidentPagesTest {
 
     long waiting = waitingOnApple();
     long other = TestData.ticket().openedBy("incp-agent");
-    long id = store.open().orElseThrow().id;
+    long id = QuarkusTransaction.requiringNew().call(() -> store.open().orElseThrow().id);
     given().get("/incidents/" + id).then().body(containsString("#" + waiting));
 
     // Bulk link by number: a word that is no number comes back beside the field.
@@ -134,7 +134,8 @@ class IncidentPagesTest {
         .then()
         .statusCode(409)
         .body(containsString("changed since you opened it"));
-    int version = store.byId(id).version;
+    // Read in a transaction of its own: outside one, the entity loaded earlier is served stale.
+    int version = QuarkusTransaction.requiringNew().call(() -> store.byId(id).version);
     given()
         .redirects()
         .follow(false)
