@@ -67,7 +67,7 @@ class StepOrderBrowserTest {
     assertThat(browser.text(By.id("order-policy"))).isEqualTo("Learned order");
     assertThat(browser.text(By.id("order-reason")))
         .matches(
-            "Why now: Resolves \\d+% of iPhone 8 on iOS 17 cases that reach it, in about \\d+"
+            "Why now: Resolves \\d+% of iPhone 8 on iOS 16 cases that reach it, in about \\d+"
                 + " minutes \\(learned order, model v"
                 + model.version()
                 + "\\)\\.");

@@ -23,8 +23,11 @@ import java.util.SplittableRandom;
  * on switch them off again: every other test expects the article's order.
  */
 public final class StepOrderFixture {
-  /** The phone of TestData's default ticket. */
-  public static final Device PHONE = new Device("iPhone 8", "17.5");
+  /**
+   * The phone of TestData's default ticket (an iPhone 8 on iOS 16.7): its segment decides the
+   * order.
+   */
+  public static final Device PHONE = new Device("iPhone 8", "16.7");
 
   private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2026-06-01T00:00:00Z");

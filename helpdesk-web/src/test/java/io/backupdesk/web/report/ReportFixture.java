@@ -112,6 +112,11 @@ public final class ReportFixture {
         Instant ended) {
       var playbook = Playbooks.standard().current();
       Instant updated = ended != null ? ended : currentSince;
+      if (status.equals("ABANDONED")) {
+        // Pausing a diagnosis hands the ticket back to the customer: the schema refuses a paused
+        // diagnosis beside a ticket that still says it is in diagnosis.
+        execute("UPDATE ticket SET status = 'WAITING_ON_CUSTOMER' WHERE id = ?", ticket);
+      }
       long id =
           insert(
               """

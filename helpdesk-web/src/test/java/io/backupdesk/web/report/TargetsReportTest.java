@@ -5,6 +5,7 @@ import static io.restassured.http.ContentType.JSON;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.web.testing.TestData;
 import io.backupdesk.web.testing.TestDiagnoses;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -50,11 +52,14 @@ class TargetsReportTest {
     // Answered by a diagnosis at once and resolved an hour after opening: both met.
     long quick = TestData.ticket().priority(Priority.NORMAL).openedBy(agent);
     assign(quick, agent, null);
-    diagnoses.start(quick, agent);
-    sql(
-        "UPDATE ticket SET status = 'RESOLVED', resolved_at = created_at + interval '1 hour'"
-            + " WHERE id = :id",
-        quick);
+    var view = diagnoses.start(quick, agent);
+    view =
+        diagnoses.record(
+            quick,
+            view.version(),
+            OutcomeCommand.fixed("backup-switch", "turn-on-backup", false, agent, Instant.now()));
+    diagnoses.verify(quick, view.version(), "backup-switch", true, agent);
+    sql("UPDATE ticket SET resolved_at = created_at + interval '1 hour' WHERE id = :id", quick);
     // Opened 30 hours ago and never answered: both targets passed, both missed.
     long forgotten = TestData.ticket().priority(Priority.NORMAL).openedBy(agent);
     assign(forgotten, agent, null);

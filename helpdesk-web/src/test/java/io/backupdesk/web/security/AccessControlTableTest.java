@@ -286,9 +286,7 @@ class AccessControlTableTest {
             if (!method.equals("POST") || path.startsWith("/api/")) {
               continue;
             }
-            var concrete =
-                path.replace("{id}", route.contains("tokens/{id}") ? "1" : Long.toString(ticket))
-                    .replace("{username}", name);
+            var concrete = concrete(route, ticket, "1", name);
             for (var type : new String[] {null, "application/json", "text/plain"}) {
               // A plain HTTP client: REST Assured would send a bodyless POST as a form.
               int status = rawPost(concrete, session, type);
@@ -376,19 +374,23 @@ class AccessControlTableTest {
     return verdict == null ? null : route + " as " + caller + " → " + status + ": " + verdict;
   }
 
+  /** The route's path with every parameter filled in, so each test reaches the real resource. */
+  private static String concrete(String route, long ticket, String tokenId, String username) {
+    return route
+        .split(" ")[1]
+        .replace("{id}", route.contains("tokens/{id}") ? tokenId : Long.toString(ticket))
+        .replace("{ticketId}", Long.toString(ticket))
+        .replace("{username}", username)
+        .replace("{report}", "step-funnel")
+        .replace("{key}", "wifi")
+        .replace("{version}", "1")
+        .replace("{from}", "1")
+        .replace("{to}", "1");
+  }
+
   private Response call(String route, Caller caller, long ticket, String bearer, Cookies session) {
     var method = route.split(" ")[0];
-    var path =
-        route
-            .split(" ")[1]
-            .replace("{id}", route.contains("tokens/{id}") ? "999999999" : Long.toString(ticket))
-            .replace("{ticketId}", Long.toString(ticket))
-            .replace("{username}", "no-such-account")
-            .replace("{report}", "step-funnel")
-            .replace("{key}", "wifi")
-            .replace("{version}", "1")
-            .replace("{from}", "1")
-            .replace("{to}", "1");
+    var path = concrete(route, ticket, "999999999", "no-such-account");
     if (path.equals("/live/events")) {
       // An accepted stream stays open; a subject it refuses (400) shows the access decision.
       path += "?viewing=not-a-subject";

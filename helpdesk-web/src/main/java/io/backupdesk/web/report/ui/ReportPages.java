@@ -124,6 +124,11 @@ public class ReportPages {
     public boolean funnelEmpty() {
       return funnels.isEmpty();
     }
+
+    /** No ticket opened in the period: only the all-zero total row would be left to show. */
+    public boolean targetsEmpty() {
+      return targets.stream().allMatch(w -> w.opened() == 0);
+    }
   }
 
   /**

@@ -398,7 +398,7 @@ class ReportPagesTest {
   @TestSecurity(user = "rpg-lead", roles = "supervisor", authMechanism = "form")
   void aPeriodWithoutDataSaysSoInEverySection() {
     String html = page("/reports?from=1999-01-01&to=1999-01-31");
-    assertThat(count(html, "<p class=\"empty\">No data in this period")).isEqualTo(8);
+    assertThat(count(html, "<p class=\"empty\">No data in this period")).isEqualTo(9);
     assertThat(html).doesNotContain("role=\"img\"").doesNotContain("<table");
     assertThat(text(html, "figure-resolved")).isEqualTo("0");
     assertThat(text(html, "figure-first-contact")).isEqualTo("–");

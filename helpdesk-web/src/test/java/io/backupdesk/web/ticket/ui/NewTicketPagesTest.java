@@ -213,7 +213,7 @@ class NewTicketPagesTest {
         .statusCode(200)
         .body(
             allOf(
-                containsString("<strong>Sal Right " + n + "</strong>"),
+                containsString(">Sal Right " + n + "</a></strong>"),
                 containsString("Customer&#39;s name corrected")));
   }
 
