@@ -32,7 +32,8 @@ import java.util.Optional;
  * and the policy, model version and propensity that chose it (columns {@code step_order}, {@code
  * order_policy}, {@code order_model_version}, {@code order_propensity}); a diagnosis recorded
  * before orders were, walked the article's order with certainty. Its results are read in the
- * sequence they were started.
+ * sequence they were walked: by their stored position in the order, then attempt (a clock's start
+ * time ties when two results are recorded in the same microsecond, as generated ones are).
  */
 @ApplicationScoped
 class RecordedWalks {
@@ -52,7 +53,7 @@ class RecordedWalks {
                ORDER BY started_at DESC
                LIMIT ?) d
         LEFT JOIN step_result r ON r.diagnosis_id = d.id
-       ORDER BY d.id, r.started_at, r.id
+       ORDER BY d.id, r.position, r.attempt, r.id
       """;
 
   @Inject

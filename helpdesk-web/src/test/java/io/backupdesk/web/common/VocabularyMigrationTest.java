@@ -34,6 +34,27 @@ class VocabularyMigrationTest {
             Arrays.stream(AuditEntry.Action.values()).map(Enum::name).toList());
   }
 
+  @Test
+  @Transactional
+  @SuppressWarnings("unchecked")
+  void everyStepNumberAndPositionTheSchemaChecksReachesTheLargestPlaybook() {
+    // The core lets a published playbook grow to 40 steps (DraftRules): a column that stops
+    // earlier would refuse the result of a step the agent was shown.
+    List<Object[]> checks =
+        em.createNativeQuery(
+                """
+                SELECT conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid)
+                  FROM pg_constraint
+                 WHERE contype = 'c'
+                   AND pg_get_constraintdef(oid) ~ '\\m(step_number|position|current_step)\\M'
+                """)
+            .getResultList();
+    assertThat(checks).extracting(c -> (String) c[0]).isNotEmpty();
+    assertThat(checks)
+        .allSatisfy(
+            c -> assertThat((String) c[1]).as((String) c[0]).contains("<= 40").contains(">= 1"));
+  }
+
   private List<String> listed(String constraint) {
     String definition =
         (String)

@@ -2,21 +2,25 @@ package io.backupdesk.web.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -28,13 +32,52 @@ public final class LiveStream implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpURLConnection connection;
+  // HTTP/1.1 as a browser's EventSource speaks it; the default would first try an h2c upgrade.
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
   private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
   private final List<JsonNode> seen = new ArrayList<>();
+  private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+  private volatile boolean closed;
 
-  private LiveStream(HttpURLConnection connection) {
-    this.connection = connection;
-  }
+  /** Takes the stream's lines as they come and keeps the data of each event. */
+  private final Flow.Subscriber<String> lines =
+      new Flow.Subscriber<>() {
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+          subscription.set(s);
+          if (closed) {
+            s.cancel();
+          } else {
+            s.request(Long.MAX_VALUE);
+          }
+        }
+
+        @Override
+        public void onNext(String line) {
+          if (line.startsWith("data:")) {
+            try {
+              events.add(JSON.readTree(line.substring(5).strip()));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        }
+
+        @Override
+        public void onError(Throwable gone) {
+          // the test closed the stream, or the app went away: no more events
+        }
+
+        @Override
+        public void onComplete() {}
+      };
+
+  private LiveStream() {}
 
   /** The session cookies ("a=b; c=d") of a sign-in through the login form. */
   public static String signIn(URI app, String username, String password) {
@@ -75,31 +118,40 @@ public final class LiveStream implements AutoCloseable {
    * that whatever the test does next happens while the stream listens.
    */
   public static LiveStream open(URI app, String cookies, String subject) {
+    String path =
+        "/live/events"
+            + (subject == null
+                ? ""
+                : "?viewing=" + URLEncoder.encode(subject, StandardCharsets.UTF_8));
+    var request =
+        HttpRequest.newBuilder(app.resolve(path))
+            .header("Accept", "text/event-stream")
+            .header("Cookie", cookies)
+            .GET()
+            .build();
+    var stream = new LiveStream();
+    var status = new CompletableFuture<Integer>();
+    // The lines arrive on the client's threads and the test closes by cancelling the subscription:
+    // no thread of ours sits in a blocking read that a close would have to wait for.
+    CLIENT.sendAsync(
+        request,
+        info -> {
+          status.complete(info.statusCode());
+          return BodySubscribers.fromLineSubscriber(stream.lines);
+        });
+    int answered;
     try {
-      String path =
-          "/live/events"
-              + (subject == null
-                  ? ""
-                  : "?viewing=" + URLEncoder.encode(subject, StandardCharsets.UTF_8));
-      var c = (HttpURLConnection) app.resolve(path).toURL().openConnection();
-      c.setInstanceFollowRedirects(false);
-      c.setRequestProperty("Accept", "text/event-stream");
-      c.setRequestProperty("Cookie", cookies);
-      c.setReadTimeout(0);
-      int status = c.getResponseCode();
-      if (status != 200) {
-        c.disconnect();
-        throw new AssertionError("The live stream answered " + status);
-      }
-      var stream = new LiveStream(c);
-      Thread reader = new Thread(stream::read, "live-stream-reader");
-      reader.setDaemon(true);
-      reader.start();
-      stream.next(e -> e.path("topic").asText().equals("hello"), Duration.ofSeconds(10));
-      return stream;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      answered = status.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      stream.close();
+      throw new AssertionError("The live stream did not answer within 10 s", e);
     }
+    if (answered != 200) {
+      stream.close();
+      throw new AssertionError("The live stream answered " + answered);
+    }
+    stream.next(e -> e.path("topic").asText().equals("hello"), Duration.ofSeconds(10));
+    return stream;
   }
 
   /** The status a request for the stream gets with these cookies (null: none), not following. */
@@ -116,21 +168,6 @@ public final class LiveStream implements AutoCloseable {
       return status;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private void read() {
-    try (var in =
-        new BufferedReader(
-            new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.startsWith("data:")) {
-          events.add(JSON.readTree(line.substring(5).strip()));
-        }
-      }
-    } catch (IOException closed) {
-      // the test closed the stream, or the app went away: no more events
     }
   }
 
@@ -176,6 +213,10 @@ public final class LiveStream implements AutoCloseable {
 
   @Override
   public void close() {
-    connection.disconnect();
+    closed = true;
+    Flow.Subscription s = subscription.get();
+    if (s != null) {
+      s.cancel();
+    }
   }
 }

@@ -128,12 +128,15 @@ class LayoutBrowserTest {
   }
 
   @Test
-  void aSupervisorsReportsFitBothScreens() {
+  void aSupervisorsPagesFitBothScreens() {
     browser.signIn(LEAD);
     var soft = new SoftAssertions();
     check(soft, "reports", "/reports", none());
     check(soft, "reports-by-device", "/reports?split=device_model", none());
     check(soft, "reports-invalid-filter", "/reports?from=yesterday", none());
+    check(soft, "reports-playbook-versions", "/reports/playbook-versions", none());
+    check(soft, "incidents", "/incidents", none());
+    check(soft, "step-order", "/step-order", none());
     soft.assertAll();
   }
 
@@ -160,6 +163,11 @@ class LayoutBrowserTest {
         });
     check(soft, "admin-audit", "/admin/audit", none());
     check(soft, "admin-tokens", "/account/tokens", none());
+    check(soft, "admin-playbook", "/admin/playbook", none());
+    check(soft, "admin-playbook-step", "/admin/playbook/steps/storage", none());
+    check(
+        soft, "admin-playbook-preview", "/admin/playbook/preview?model=iPhone+12&ios=17.5", none());
+    check(soft, "admin-playbook-diff", "/admin/playbook/diff", none());
     soft.assertAll();
   }
 
