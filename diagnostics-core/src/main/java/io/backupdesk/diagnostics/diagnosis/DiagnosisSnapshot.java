@@ -45,39 +45,4 @@ public record DiagnosisSnapshot(
     corrections = corrections == null ? List.of() : List.copyOf(corrections);
     startedBy = Strings.requireAgent(startedBy);
   }
-
-  /** A diagnosis in the article's order with no override and no corrections. */
-  public DiagnosisSnapshot(
-      int playbookVersion,
-      String deviceModel,
-      String iosVersion,
-      DiagnosisStatus status,
-      DiagnosisStatus statusBeforeAbandon,
-      int currentStepNumber,
-      Instant currentStepStartedAt,
-      List<StepResult> results,
-      Resolution resolution,
-      Escalation escalation,
-      Instant startedAt,
-      String startedBy,
-      Instant endedAt) {
-    this(
-        playbookVersion,
-        deviceModel,
-        iosVersion,
-        status,
-        statusBeforeAbandon,
-        currentStepNumber,
-        currentStepStartedAt,
-        results,
-        resolution,
-        escalation,
-        startedAt,
-        startedBy,
-        endedAt,
-        null,
-        null,
-        null,
-        List.of());
-  }
 }

@@ -70,45 +70,6 @@ public record StepResult(
         "a fix is verified after it was applied");
   }
 
-  /**
-   * A first, uncorrected result in the article's order (position = step number): how every result
-   * was stored before orders, further fixes and corrections existed.
-   */
-  public StepResult(
-      String stepKey,
-      int stepNumber,
-      int stepVersion,
-      StepOutcome outcome,
-      String fixOptionKey,
-      String skipReason,
-      String note,
-      boolean consentGiven,
-      Verification verification,
-      Instant startedAt,
-      Instant endedAt,
-      String recordedBy,
-      Instant verifiedAt,
-      String verifiedBy) {
-    this(
-        stepKey,
-        stepNumber,
-        stepVersion,
-        outcome,
-        fixOptionKey,
-        skipReason,
-        note,
-        consentGiven,
-        verification,
-        startedAt,
-        endedAt,
-        recordedBy,
-        verifiedAt,
-        verifiedBy,
-        stepNumber,
-        1,
-        0);
-  }
-
   private static void require(boolean condition, String stepKey, String rule) {
     if (!condition) {
       throw new IllegalArgumentException("Invalid result for step " + stepKey + ": " + rule);

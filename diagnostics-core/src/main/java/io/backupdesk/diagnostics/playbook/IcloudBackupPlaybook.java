@@ -174,7 +174,8 @@ public final class IcloudBackupPlaybook {
         Cost.LOW,
         "Harmless: switching backups on changes nothing else on the phone.",
         false,
-        false);
+        false,
+        List.of());
   }
 
   private static PlaybookStep wifi() {
@@ -235,7 +236,8 @@ public final class IcloudBackupPlaybook {
         Cost.LOW,
         "Harmless. Joining a network needs its password.",
         false,
-        false);
+        false,
+        List.of());
   }
 
   private static PlaybookStep power() {
@@ -288,7 +290,8 @@ public final class IcloudBackupPlaybook {
         Cost.LOW,
         "Harmless.",
         false,
-        false);
+        false,
+        List.of());
   }
 
   private static PlaybookStep storage() {
@@ -348,7 +351,8 @@ public final class IcloudBackupPlaybook {
             Upgrading is safe but adds a monthly charge.
             """),
         false,
-        false);
+        false,
+        List.of());
   }
 
   private static PlaybookStep appleStatus() {
@@ -384,7 +388,8 @@ public final class IcloudBackupPlaybook {
             again once Apple reports the service as working.
             """),
         true,
-        false);
+        false,
+        List.of());
   }
 
   private static PlaybookStep accountVerification() {
@@ -437,7 +442,8 @@ public final class IcloudBackupPlaybook {
             sign back in. Find My stays off until they have.
             """),
         false,
-        true);
+        true,
+        List.of());
   }
 
   private static PlaybookStep restart() {
@@ -491,7 +497,8 @@ public final class IcloudBackupPlaybook {
             on how to reconnect first.
             """),
         false,
-        false);
+        false,
+        List.of());
   }
 
   private static PlaybookStep resetSettings() {
@@ -548,7 +555,8 @@ public final class IcloudBackupPlaybook {
             included. Only with the customer's agreement.
             """),
         false,
-        true);
+        true,
+        List.of());
   }
 
   private static PlaybookStep iosUpdate() {
@@ -595,7 +603,8 @@ public final class IcloudBackupPlaybook {
             power and the passcode.
             """),
         false,
-        false);
+        false,
+        List.of());
   }
 
   /** A paragraph: the text block's line breaks are only there to keep the source readable. */

@@ -62,36 +62,6 @@ public record PlaybookStep(
     }
   }
 
-  /** A step without a customer message. */
-  public PlaybookStep(
-      String key,
-      int number,
-      int version,
-      String title,
-      String whyItMatters,
-      String check,
-      StepInstructions instructions,
-      List<FixOption> fixOptions,
-      Cost cost,
-      String riskNote,
-      boolean detectsOutage,
-      boolean intrusive) {
-    this(
-        key,
-        number,
-        version,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        List.of());
-  }
-
   public Optional<FixOption> fixOption(String fixKey) {
     return fixOptions.stream().filter(option -> option.key().equals(fixKey)).findFirst();
   }

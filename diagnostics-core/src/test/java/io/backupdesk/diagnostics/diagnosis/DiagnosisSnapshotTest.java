@@ -93,7 +93,11 @@ class DiagnosisSnapshotTest {
             full.escalation(),
             full.startedAt(),
             full.startedBy(),
-            full.endedAt());
+            full.endedAt(),
+            null,
+            null,
+            null,
+            List.of());
 
     Diagnosis restored = Diagnosis.restore(PLAYBOOK, stored);
 
@@ -244,7 +248,11 @@ class DiagnosisSnapshotTest {
                 null,
                 s.startedAt(),
                 AGENT,
-                s.endedAt()),
+                s.endedAt(),
+                null,
+                null,
+                null,
+                List.of()),
         "a resolution exactly when resolved");
     assertRefused(working, s -> with(s, s.status(), 7, s.results()), "in progress means");
     assertRefused(
@@ -271,7 +279,11 @@ class DiagnosisSnapshotTest {
                 null,
                 s.startedAt(),
                 AGENT,
-                null),
+                null,
+                null,
+                null,
+                null,
+                List.of()),
         "only a running diagnosis can be abandoned");
   }
 

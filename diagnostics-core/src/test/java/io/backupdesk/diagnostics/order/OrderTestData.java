@@ -43,7 +43,8 @@ final class OrderTestData {
               intrusive[i] ? Cost.HIGH : Cost.LOW,
               "Risk.",
               false,
-              intrusive[i]));
+              intrusive[i],
+              List.of()));
     }
     return new Playbook(1, "Synthetic", steps);
   }

@@ -68,7 +68,8 @@ class PlaybookTest {
                     Cost.LOW,
                     "r",
                     false,
-                    false))
+                    false,
+                    List.of()))
         .hasMessageContaining("offers fix a-fix twice");
   }
 
@@ -90,7 +91,7 @@ class PlaybookTest {
 
   private static PlaybookStep step(String key, int number) {
     return new PlaybookStep(
-        key, number, 1, "t", "w", "c", common(), List.of(), Cost.LOW, "r", false, false);
+        key, number, 1, "t", "w", "c", common(), List.of(), Cost.LOW, "r", false, false, List.of());
   }
 
   private static StepInstructions common() {

@@ -194,7 +194,8 @@ class StepOrderTest {
               intrusive[i] ? Cost.HIGH : Cost.LOW,
               "Risk.",
               false,
-              intrusive[i]));
+              intrusive[i],
+              List.of()));
     }
     return new Playbook(1, "Synthetic", steps);
   }

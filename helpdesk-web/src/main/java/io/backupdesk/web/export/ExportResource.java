@@ -7,7 +7,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -63,14 +65,13 @@ public class ExportResource {
     this.playbook = playbook;
   }
 
+  /**
+   * Every table's export. The OpenAPI document describes each table's path on its own, with its
+   * columns ({@link ExportPaths}): this operation stands for all of them.
+   */
   @GET
-  @Path("/tickets")
-  @Operation(
-      summary = "Export tickets",
-      description =
-          "Columns: ticket_id, customer_id, device_model, ios_version, ios_major, channel,"
-              + " priority, status, assignee, created_by, created_at, resolved_at, closed_at,"
-              + " updated_at, resolved_by, closed_by, cursor. from/to filter on created_at.")
+  @Path("/{table}")
+  @Operation(summary = "Export a table")
   @APIResponse(
       responseCode = "200",
       description = "The rows, streamed",
@@ -79,150 +80,14 @@ public class ExportResource {
               name = NEXT_CURSOR,
               description = "Pass as ?cursor= to resume after this response"),
       content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
-  public Response tickets(
-      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
-    return export(ExportTable.TICKETS, params, headers, http);
-  }
-
-  @GET
-  @Path("/diagnoses")
-  @Operation(
-      summary = "Export diagnoses",
-      description =
-          "Columns: diagnosis_id, ticket_id, attempt, playbook_version, device_model, ios_version,"
-              + " status, current_step, resolved_step_key, resolved_step_number,"
-              + " resolved_fix_option, escalation_target, escalation_automatic, started_by,"
-              + " started_at, ended_at, updated_at, step_order (the order chosen at the start,"
-              + " comma-separated step keys), order_policy (ARTICLE, LEARNED or EXPLORE),"
-              + " order_propensity (the probability the policy chose that order),"
-              + " order_model_version (empty for ARTICLE), current_step_started_at,"
-              + " status_before_abandon, cursor. from/to filter on started_at.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The rows, streamed",
-      headers =
-          @Header(
-              name = NEXT_CURSOR,
-              description = "Pass as ?cursor= to resume after this response"),
-      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
-  public Response diagnoses(
-      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
-    return export(ExportTable.DIAGNOSES, params, headers, http);
-  }
-
-  @GET
-  @Path("/step-results")
-  @Operation(
-      summary = "Export step results",
-      description =
-          "One row per recorded step. Columns: step_result_id, ticket_id, diagnosis_id, step_key,"
-              + " step_number, playbook_version, step_version, outcome, fix_option, verification"
-              + " (PENDING, BACKUP_COMPLETED, STILL_FAILING or empty), consent_given, agent (who"
-              + " recorded it), started_at, ended_at, verified_at, verified_by, updated_at,"
-              + " position (where the step stood in the walked order), attempt (1 for the step's"
-              + " outcome, 2 and up for further fixes tried at it), corrections (how often it was"
-              + " corrected; the row holds the corrected values), cursor."
-              + " from/to filter on ended_at (when the result was recorded).")
-  @APIResponse(
-      responseCode = "200",
-      description = "The rows, streamed",
-      headers =
-          @Header(
-              name = NEXT_CURSOR,
-              description = "Pass as ?cursor= to resume after this response"),
-      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
-  public Response stepResults(
-      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
-    return export(ExportTable.STEP_RESULTS, params, headers, http);
-  }
-
-  @GET
-  @Path("/timeline")
-  @Operation(
-      summary = "Export timeline events",
-      description =
-          "One row per line of a ticket's timeline (reopens, assignments, priority and status"
-              + " changes, diagnosis events, notes without their text). Columns: event_id,"
-              + " ticket_id, diagnosis_id, kind, actor, at, from_value, to_value, cursor."
-              + " from_value/to_value: user names for ASSIGNED (empty = unassigned), priorities for"
-              + " PRIORITY_CHANGED, ticket statuses for STATUS_CHANGED, REOPENED and CLOSED; empty"
-              + " for other kinds and for lines written before version 13. from/to and"
-              + " updated_since filter on at.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The rows, streamed",
-      headers =
-          @Header(
-              name = NEXT_CURSOR,
-              description = "Pass as ?cursor= to resume after this response"),
-      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
-  public Response timeline(
-      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
-    return export(ExportTable.TIMELINE, params, headers, http);
-  }
-
-  @GET
-  @Path("/agents")
-  @Operation(
-      summary = "Export agents",
-      description =
-          "One row per account, to join the user names of the other exports. Columns: agent_id,"
-              + " username, display_name, role (agent, supervisor, admin), active, created_at,"
-              + " updated_at, cursor. No e-mail, no secret. from/to filter on created_at.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The rows, streamed",
-      headers =
-          @Header(
-              name = NEXT_CURSOR,
-              description = "Pass as ?cursor= to resume after this response"),
-      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
-  public Response agents(
-      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
-    return export(ExportTable.AGENTS, params, headers, http);
-  }
-
-  @GET
-  @Path("/incidents")
-  @Operation(
-      summary = "Export incidents",
-      description =
-          "One row per Apple outage the desk recorded. Columns: incident_id, status (OPEN,"
-              + " RECOVERED), started_at, opened_at, opened_by, suggestion_id (the desk's"
-              + " suggestion it was confirmed from, empty when opened by hand), recovered_at,"
-              + " recovered_by, cursor. The title is free text and not exported. from/to filter"
-              + " on opened_at; updated_since on recovered_at, else opened_at.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The rows, streamed",
-      headers =
-          @Header(
-              name = NEXT_CURSOR,
-              description = "Pass as ?cursor= to resume after this response"),
-      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
-  public Response incidents(
-      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
-    return export(ExportTable.INCIDENTS, params, headers, http);
-  }
-
-  @GET
-  @Path("/incident-tickets")
-  @Operation(
-      summary = "Export the tickets linked to incidents",
-      description =
-          "One row per link (an unlinked ticket's row is gone). Columns: incident_id, ticket_id,"
-              + " linked_by, linked_at, cursor. from/to and updated_since filter on linked_at.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The rows, streamed",
-      headers =
-          @Header(
-              name = NEXT_CURSOR,
-              description = "Pass as ?cursor= to resume after this response"),
-      content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
-  public Response incidentTickets(
-      @BeanParam ExportParams params, @Context HttpHeaders headers, @Context RoutingContext http) {
-    return export(ExportTable.INCIDENT_TICKETS, params, headers, http);
+  public Response table(
+      @PathParam(ExportPaths.TABLE) String path,
+      @BeanParam ExportParams params,
+      @Context HttpHeaders headers,
+      @Context RoutingContext http) {
+    // Unknown like any unknown address: the same 404 problem.
+    var table = ExportTable.byPath(path).orElseThrow(NotFoundException::new);
+    return export(table, params, headers, http);
   }
 
   @GET

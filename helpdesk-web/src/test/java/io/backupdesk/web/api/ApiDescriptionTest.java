@@ -80,6 +80,8 @@ class ApiDescriptionTest {
           Map.entry("/api/v1/export/step-results", Map.of("get", EXPORT_ERRORS)),
           Map.entry("/api/v1/export/timeline", Map.of("get", EXPORT_ERRORS)),
           Map.entry("/api/v1/export/agents", Map.of("get", EXPORT_ERRORS)),
+          Map.entry("/api/v1/export/incidents", Map.of("get", EXPORT_ERRORS)),
+          Map.entry("/api/v1/export/incident-tickets", Map.of("get", EXPORT_ERRORS)),
           Map.entry("/api/v1/export/playbook", Map.of("get", EXPORT_ERRORS)));
 
   @BeforeEach
@@ -146,5 +148,26 @@ class ApiDescriptionTest {
                                 .contains("application/problem+json", "Problem"));
               });
         });
+  }
+
+  @Test
+  void eachExportIsDescribedUnderItsOwnPathWithItsColumns() {
+    given()
+        .queryParam("format", "json")
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("paths.keySet()", org.hamcrest.Matchers.not(hasItems("/api/v1/export/{table}")))
+        .body(
+            "paths.'/api/v1/export/step-results'.get.description",
+            org.hamcrest.Matchers.startsWith(
+                "One row per recorded step. Columns: step_result_id, ticket_id,"))
+        .body(
+            "paths.'/api/v1/export/incident-tickets'.get.description",
+            org.hamcrest.Matchers.equalTo(
+                "One row per link (an unlinked ticket's row is gone). Columns: incident_id,"
+                    + " ticket_id, linked_by, linked_at, cursor. from/to and updated_since filter"
+                    + " on linked_at."));
   }
 }

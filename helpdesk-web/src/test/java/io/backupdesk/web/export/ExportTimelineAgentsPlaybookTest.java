@@ -233,4 +233,14 @@ class ExportTimelineAgentsPlaybookTest {
           .body("errors[0].field", equalTo(bad.getValue()));
     }
   }
+
+  @Test
+  void anUnknownTableIsNotFoundLikeAnyUnknownAddress() {
+    given()
+        .get("/api/v1/export/no-such-table?format=csv")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("Nothing lives at /api/v1/export/no-such-table."));
+  }
 }

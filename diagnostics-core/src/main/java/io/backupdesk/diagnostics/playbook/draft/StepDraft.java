@@ -33,34 +33,6 @@ public record StepDraft(
     customerMessage = copy(customerMessage);
   }
 
-  /** A step without a customer message (it may get one later). */
-  public StepDraft(
-      String key,
-      Integer version,
-      String title,
-      String whyItMatters,
-      String check,
-      List<InstructionDraft> instructions,
-      List<FixOptionDraft> fixOptions,
-      String cost,
-      String riskNote,
-      Boolean detectsOutage,
-      Boolean intrusive) {
-    this(
-        key,
-        version,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        List.of());
-  }
-
   public static StepDraft from(PlaybookStep step) {
     return new StepDraft(
         step.key(),

@@ -175,7 +175,8 @@ class PlaybookDraftValidationTest {
                     null,
                     null,
                     null,
-                    null)));
+                    null,
+                    List.of())));
 
     assertThat(fields(file.validate(catalog)))
         .containsExactly(

@@ -1,75 +1,46 @@
 package io.backupdesk.web.diagnosis.api;
 
-import static io.backupdesk.web.common.api.ProblemResponses.BAD_REQUEST;
 import static io.backupdesk.web.common.api.ProblemResponses.FORBIDDEN;
-import static io.backupdesk.web.common.api.ProblemResponses.RULE_BROKEN;
-import static io.backupdesk.web.common.api.ProblemResponses.STALE;
 import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
-import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 
 import io.backupdesk.web.common.NotFoundException;
-import io.backupdesk.web.common.Problem;
 import io.backupdesk.web.common.api.Preconditions;
-import io.backupdesk.web.diagnosis.AbandonDiagnosis;
-import io.backupdesk.web.diagnosis.CorrectResult;
 import io.backupdesk.web.diagnosis.DiagnosisQuery;
-import io.backupdesk.web.diagnosis.DiagnosisRequests;
 import io.backupdesk.web.diagnosis.DiagnosisView;
-import io.backupdesk.web.diagnosis.EscalateDiagnosis;
-import io.backupdesk.web.diagnosis.FollowArticleOrder;
-import io.backupdesk.web.diagnosis.MoveOn;
-import io.backupdesk.web.diagnosis.RecordOutcome;
-import io.backupdesk.web.diagnosis.ResumeDiagnosis;
 import io.backupdesk.web.diagnosis.StartDiagnosis;
-import io.backupdesk.web.diagnosis.TryAnotherFix;
-import io.backupdesk.web.diagnosis.VerifyBackup;
 import io.backupdesk.web.ticket.TicketQuery;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The guided diagnosis of a ticket: always its newest one. Commands are POSTs of small documents
- * (an outcome, a verification, an escalation, ...); every answer is the whole diagnosis, with its
- * version as ETag.
+ * The guided diagnosis of a ticket: always its newest one, started and read here; the commands on
+ * it are {@link DiagnosisCommandResource}'s. Every answer is the whole diagnosis, with its version
+ * as ETag.
  */
 @Path("/api/v1/tickets/{ticketId}/diagnosis")
 @Tag(name = "Diagnosis", description = "The guided nine-step diagnosis of a ticket")
 @RolesAllowed("agent")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = UNAUTHORIZED)
+@APIResponse(responseCode = "403", description = FORBIDDEN)
 public class DiagnosisResource {
 
   @Inject StartDiagnosis startDiagnosis;
-  @Inject RecordOutcome recordOutcome;
-  @Inject VerifyBackup verifyBackup;
-  @Inject EscalateDiagnosis escalateDiagnosis;
-  @Inject AbandonDiagnosis abandonDiagnosis;
-  @Inject ResumeDiagnosis resumeDiagnosis;
-  @Inject TryAnotherFix tryAnotherFix;
-  @Inject MoveOn moveOn;
-  @Inject FollowArticleOrder followArticleOrder;
-  @Inject CorrectResult correctResult;
   @Inject DiagnosisQuery diagnoses;
   @Inject TicketQuery tickets;
   @Inject SecurityIdentity identity;
@@ -91,8 +62,6 @@ public class DiagnosisResource {
       description =
           "The ticket already has a diagnosis that has not ended (`currentState` is that"
               + " diagnosis), or the ticket is closed")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response start(@PathParam("ticketId") long ticketId, UriInfo uri) {
     var view = startDiagnosis.handle(ticketId, agent());
     return Response.created(uri.getAbsolutePath())
@@ -111,8 +80,6 @@ public class DiagnosisResource {
   @APIResponse(
       responseCode = "404",
       description = "No such ticket, or no diagnosis was ever started for it")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response get(@PathParam("ticketId") long ticketId) {
     var view = diagnoses.latest(ticketId);
     if (view.isEmpty()) {
@@ -122,332 +89,7 @@ public class DiagnosisResource {
     return ok(view.get());
   }
 
-  @POST
-  @Path("outcomes")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Record what the current step found",
-      description =
-          "FIXED needs `fixOption` (and `consent: true` for a fix that requires it) and waits for"
-              + " a verification; SKIPPED needs `skipReason`; OUTAGE (only at the step that checks"
-              + " Apple's service) ends the diagnosis as WAITING_ON_APPLE; anything else moves on."
-              + " Sending the same outcome again changes nothing and answers 200.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The diagnosis after the outcome",
-      headers = @Header(name = "ETag"),
-      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
-  @APIResponse(
-      responseCode = "409",
-      description =
-          STALE
-              + " Also: the diagnosis is not in progress, or the step already has another"
-              + " outcome.")
-  @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "422", description = RULE_BROKEN)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
-  public Response recordOutcome(
-      @PathParam("ticketId") long ticketId,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      @Valid @NotNull(message = "Send the outcome as a JSON object")
-          DiagnosisRequests.Outcome body) {
-    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(recordOutcome.handle(ticketId, expected, body, agent()));
-  }
-
-  @POST
-  @Path("verification")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Record whether the test backup after a fix completed",
-      description =
-          "A completed backup resolves the diagnosis with that fix (ticket RESOLVED). A failing"
-              + " one moves on to the next step, or with `ifStillFailing: STAY_AT_STEP` stays at"
-              + " the step so that another of its fixes can be tried (`anotherFix`).")
-  @APIResponse(
-      responseCode = "200",
-      description = "The diagnosis after the verification",
-      headers = @Header(name = "ETag"),
-      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
-  @APIResponse(
-      responseCode = "409",
-      description = STALE + " Also: there is no fix waiting for a test backup at that step.")
-  @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "422", description = "Unknown step")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
-  public Response verify(
-      @PathParam("ticketId") long ticketId,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      @Valid @NotNull(message = "Send the verification as a JSON object")
-          DiagnosisRequests.Verification body) {
-    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(verifyBackup.handle(ticketId, expected, body, agent()));
-  }
-
-  @POST
-  @Path("escalation")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Escalate the diagnosis",
-      description = "Ends it as ESCALATED (ticket ESCALATED) before the playbook is finished.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The escalated diagnosis",
-      headers = @Header(name = "ETag"),
-      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
-  @APIResponse(
-      responseCode = "409",
-      description = STALE + " Also: the diagnosis has already ended.")
-  @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
-  public Response escalate(
-      @PathParam("ticketId") long ticketId,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      @Valid @NotNull(message = "Send the escalation as a JSON object")
-          DiagnosisRequests.Escalation body) {
-    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(escalateDiagnosis.handle(ticketId, expected, body, agent()));
-  }
-
-  @POST
-  @Path("abandonment")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Pause the diagnosis because the customer left",
-      description =
-          "The diagnosis becomes ABANDONED at its current step and the ticket WAITING_ON_CUSTOMER."
-              + " The body is optional; send it, or an empty one, as application/json.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The paused diagnosis",
-      headers = @Header(name = "ETag"),
-      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
-  @APIResponse(
-      responseCode = "409",
-      description = STALE + " Also: the diagnosis is already paused or has ended.")
-  @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
-  public Response abandon(
-      @PathParam("ticketId") long ticketId,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      @Valid DiagnosisRequests.Abandonment body) {
-    var request = body == null ? new DiagnosisRequests.Abandonment(null, null) : body;
-    var expected = Preconditions.expectedVersion(request.version(), ifMatch);
-    return ok(abandonDiagnosis.handle(ticketId, expected, request, agent()));
-  }
-
-  @POST
-  @Path("resumption")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Resume a paused diagnosis at the step where it stopped",
-      description = "The body is optional; send it, or an empty one, as application/json.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The running diagnosis",
-      headers = @Header(name = "ETag"),
-      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
-  @APIResponse(responseCode = "409", description = STALE + " Also: the diagnosis is not paused.")
-  @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
-  public Response resume(
-      @PathParam("ticketId") long ticketId,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      DiagnosisRequests.Resumption body) {
-    var request = body == null ? new DiagnosisRequests.Resumption(null) : body;
-    var expected = Preconditions.expectedVersion(request.version(), ifMatch);
-    return ok(resumeDiagnosis.handle(ticketId, expected, request, agent()));
-  }
-
-  @POST
-  @Path("another-fix")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Try another fix at the step after a fix failed its test backup",
-      description =
-          "Only while `anotherFix` is set: after a verification with `backupCompleted: false` and"
-              + " `ifStillFailing: STAY_AT_STEP`. The fix must be one of the step's fixes not tried"
-              + " yet (`anotherFix.untriedFixOptions`); a fix that deletes data or costs money"
-              + " needs `consent: true`. It is recorded as the step's next attempt and waits for"
-              + " its own test backup; if that completes, this fix is the resolution. Sending the"
-              + " same fix again changes nothing.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The diagnosis awaiting the new fix's test backup",
-      headers = @Header(name = "ETag"),
-      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
-  @APIResponse(
-      responseCode = "409",
-      description =
-          STALE
-              + " Also: the walk is not staying at that step after a failed fix (illegal-transition).")
-  @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(
-      responseCode = "422",
-      description =
-          RULE_BROKEN
-              + " Also: fix-already-tried (the step's first fix again), consent-required,"
-              + " unknown-fix-option.")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
-  public Response tryAnotherFix(
-      @PathParam("ticketId") long ticketId,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      @Valid @NotNull(message = "Send the fix as a JSON object")
-          DiagnosisRequests.AnotherFix body) {
-    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(tryAnotherFix.handle(ticketId, expected, body, agent()));
-  }
-
-  @POST
-  @Path("move-on")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Move on from the step after a failed fix without trying another of its fixes",
-      description =
-          "Only while `anotherFix` is set. Goes on to the next step of the order; after the last"
-              + " step the diagnosis escalates to tier 2 by itself. Repeating it changes nothing.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The diagnosis at its next step",
-      headers = @Header(name = "ETag"),
-      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
-  @APIResponse(
-      responseCode = "409",
-      description = STALE + " Also: the walk is not staying at that step after a failed fix.")
-  @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "422", description = "Unknown step")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
-  public Response moveOn(
-      @PathParam("ticketId") long ticketId,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      @Valid @NotNull(message = "Send the step as a JSON object") DiagnosisRequests.MoveOn body) {
-    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(moveOn.handle(ticketId, expected, body, agent()));
-  }
-
-  @POST
-  @Path("article-order")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Walk the remaining steps in the article's order",
-      description =
-          "For a diagnosis that started with a learned or explored order: the steps already walked"
-              + " keep their places, the rest follow the article. The original choice stays in"
-              + " `order` next to the switch. Changes nothing when the remaining steps already"
-              + " follow the article. The body is optional.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The diagnosis in its new order",
-      headers = @Header(name = "ETag"),
-      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
-  @APIResponse(responseCode = "409", description = STALE + " Also: the diagnosis has ended.")
-  @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
-  public Response followArticleOrder(
-      @PathParam("ticketId") long ticketId,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      DiagnosisRequests.ArticleOrder body) {
-    var request = body == null ? new DiagnosisRequests.ArticleOrder(null) : body;
-    var expected = Preconditions.expectedVersion(request.version(), ifMatch);
-    return ok(followArticleOrder.handle(ticketId, expected, request, agent()));
-  }
-
-  @POST
-  @Path("corrections")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Correct a recorded result",
-      description =
-          "Replaces the result of `stepKey` (attempt `attempt`, default 1) with another answer, or"
-              + " with `withdraw: true` takes the latest result back as recorded by mistake. A"
-              + " `reason` is required. The original stays in `corrections`, the timeline and the"
-              + " audit; reports and the export show the corrected value. An agent may correct a"
-              + " result they recorded (or whose test backup they answered) while the diagnosis"
-              + " has not ended; a supervisor any result at any time. Correcting the latest result"
-              + " moves the walk to where the new answer leaves it (an ended diagnosis it no"
-              + " longer supports reopens, paused); an earlier result may only become an answer"
-              + " after which the walk goes on. Repeating a correction changes nothing.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The diagnosis with the corrected result",
-      headers = @Header(name = "ETag"),
-      content = @Content(schema = @Schema(implementation = DiagnosisJson.class)))
-  @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(
-      responseCode = "403",
-      description =
-          "correction-not-permitted: not your result, or the diagnosis has ended (ask a"
-              + " supervisor). Without the agent role: no body.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such ticket, or no diagnosis started")
-  @APIResponse(
-      responseCode = "409",
-      description =
-          STALE
-              + " Also: contradicting-correction (later results contradict the new answer:"
-              + " withdraw them first, latest first).")
-  @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(
-      responseCode = "422",
-      description =
-          "correction-reason-required, nothing-to-correct (no such result), or a playbook rule"
-              + " (unknown fix option, consent required, skip reason required, ...)")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  public Response correct(
-      @PathParam("ticketId") long ticketId,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
-      @Valid @NotNull(message = "Send the correction as a JSON object")
-          DiagnosisRequests.Correction body) {
-    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
-    return ok(correctResult.handle(ticketId, expected, body, agent()));
-  }
-
-  private static Response ok(DiagnosisView view) {
+  static Response ok(DiagnosisView view) {
     return Response.ok(DiagnosisJson.of(view)).tag(Preconditions.etag(view.version())).build();
   }
 

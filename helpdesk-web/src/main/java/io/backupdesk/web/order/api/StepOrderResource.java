@@ -36,6 +36,8 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "Step order", description = "The step order learned from recorded outcomes")
 @RolesAllowed("supervisor")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "Not signed in")
+@APIResponse(responseCode = "403", description = "Signed in without the supervisor role")
 public class StepOrderResource {
 
   @Inject StepOrderQuery query;
@@ -56,8 +58,6 @@ public class StepOrderResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = StepOrderOverview.class)))
-  @APIResponse(responseCode = "401", description = "Not signed in")
-  @APIResponse(responseCode = "403", description = "Signed in without the supervisor role")
   public StepOrderOverview overview() {
     return query.overview();
   }
@@ -78,7 +78,6 @@ public class StepOrderResource {
       content = @Content(schema = @Schema(implementation = StepOrderOverview.SettingsJson.class)))
   @APIResponse(responseCode = "400", description = "A field is missing or out of range")
   @APIResponse(responseCode = "409", description = "Someone changed the settings meanwhile")
-  @APIResponse(responseCode = "401", description = "Not signed in")
   @APIResponse(responseCode = "403", description = "Signed in without the admin role")
   public StepOrderOverview.SettingsJson changeSettings(SettingsChange change) {
     var body =
@@ -102,8 +101,6 @@ public class StepOrderResource {
       description = "The new version",
       content = @Content(schema = @Schema(implementation = ModelSummary.class)))
   @APIResponse(responseCode = "409", description = "Another training stored that version first")
-  @APIResponse(responseCode = "401", description = "Not signed in")
-  @APIResponse(responseCode = "403", description = "Signed in without the supervisor role")
   public Response train() {
     int version = learn.learn(identity.getPrincipal().getName()).version();
     return Response.created(URI.create("/api/v1/step-order/models/" + version))
@@ -117,8 +114,6 @@ public class StepOrderResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = ModelSummary.class)))
-  @APIResponse(responseCode = "401", description = "Not signed in")
-  @APIResponse(responseCode = "403", description = "Signed in without the supervisor role")
   public List<ModelSummary> versions() {
     return models.list(100);
   }
@@ -130,8 +125,6 @@ public class StepOrderResource {
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = ModelSummary.class)))
   @APIResponse(responseCode = "404", description = "No such version")
-  @APIResponse(responseCode = "401", description = "Not signed in")
-  @APIResponse(responseCode = "403", description = "Signed in without the supervisor role")
   public ModelSummary version(@RestPath int version) {
     return summary(version);
   }

@@ -54,6 +54,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "Draft, publish, export and import playbook versions; compare their results")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = UNAUTHORIZED)
+@APIResponse(responseCode = "403", description = FORBIDDEN)
 public class PlaybookEditorResource {
 
   static final String YAML = "application/yaml";
@@ -92,8 +94,6 @@ public class PlaybookEditorResource {
       responseCode = "200",
       description = "The draft",
       content = @Content(schema = @Schema(implementation = DraftJson.class)))
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public DraftJson draft() {
     return DraftJson.of(editor.draft());
   }
@@ -112,8 +112,6 @@ public class PlaybookEditorResource {
       description = "The saved draft, with its new revision",
       content = @Content(schema = @Schema(implementation = DraftJson.class)))
   @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "409", description = STALE)
   @APIResponse(responseCode = "413", description = "The body is larger than the API accepts")
   @APIResponse(responseCode = "422", description = INVALID)
@@ -142,8 +140,6 @@ public class PlaybookEditorResource {
       description = "The fresh draft",
       content = @Content(schema = @Schema(implementation = DraftJson.class)))
   @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "409", description = STALE)
   public DraftJson discardDraft(
       @Parameter(description = "The draft revision you saw", required = true)
@@ -158,8 +154,6 @@ public class PlaybookEditorResource {
       summary = "List what stands in the way of publishing the draft",
       description = "Empty when the draft would publish as it is.")
   @APIResponse(responseCode = "200", description = "Every problem, each with its field's path")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public List<FieldProblem> problems() {
     return editor.problems();
   }
@@ -174,8 +168,6 @@ public class PlaybookEditorResource {
       responseCode = "200",
       description = "The draft, tailored to the device",
       content = @Content(schema = @Schema(implementation = PlaybookJson.class)))
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "422", description = INVALID)
   public PlaybookJson preview(
       @QueryParam("deviceModel") String deviceModel, @QueryParam("iosVersion") String iosVersion) {
@@ -199,8 +191,6 @@ public class PlaybookEditorResource {
       description = "The new version",
       content = @Content(schema = @Schema(implementation = VersionJson.class)))
   @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "409", description = STALE)
   @APIResponse(responseCode = "422", description = INVALID)
   public Response publish(
@@ -215,8 +205,6 @@ public class PlaybookEditorResource {
   @Path("versions")
   @Operation(summary = "List the published versions, oldest first")
   @APIResponse(responseCode = "200", description = "The versions")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @RolesAllowed("supervisor")
   public List<VersionJson> versions() {
     return versions.all().all().stream().map(VersionJson::of).toList();
@@ -231,8 +219,6 @@ public class PlaybookEditorResource {
           "The version as JSON or YAML (`format=yaml`, or `Accept: application/yaml`), for review"
               + " in a repository; importing the file gives the same content back.")
   @APIResponse(responseCode = "200", description = "The version file")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such version")
   public Response export(
       @PathParam("version") int version,
@@ -261,8 +247,6 @@ public class PlaybookEditorResource {
       responseCode = "201",
       description = "The new version",
       content = @Content(schema = @Schema(implementation = VersionJson.class)))
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "409", description = "Someone published a version meanwhile")
   @APIResponse(responseCode = "413", description = "The body is larger than the API accepts")
   @APIResponse(responseCode = "422", description = INVALID)
@@ -276,8 +260,6 @@ public class PlaybookEditorResource {
   @Path("versions/{from}/diff/{to}")
   @Operation(summary = "What changed between two versions, step by step (by key)")
   @APIResponse(responseCode = "200", description = "The difference")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such version")
   @RolesAllowed("supervisor")
   public PlaybookDiff diff(@PathParam("from") int from, @PathParam("to") int to) {
@@ -294,8 +276,6 @@ public class PlaybookEditorResource {
               + " playbook_version.")
   @APIResponse(responseCode = "200", description = "The comparison")
   @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such version")
   @RolesAllowed("supervisor")
   public PlaybookComparison.Comparison comparison(

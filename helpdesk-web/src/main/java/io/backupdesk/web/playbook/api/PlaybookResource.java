@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Playbook", description = "The checks an agent walks through, and the iPhone models")
 @RolesAllowed("agent")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = UNAUTHORIZED)
+@APIResponse(responseCode = "403", description = FORBIDDEN)
 public class PlaybookResource {
 
   private final PlaybookVersions playbooks;
@@ -61,8 +63,6 @@ public class PlaybookResource {
       responseCode = "200",
       description = "The playbook",
       content = @Content(schema = @Schema(implementation = PlaybookJson.class)))
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public PlaybookJson playbook(
       @Parameter(description = "A model name from /api/v1/playbook/devices, or `Other`")
           @QueryParam("deviceModel")
@@ -79,8 +79,6 @@ public class PlaybookResource {
       responseCode = "200",
       description = "The catalogue, oldest model first",
       content = @Content(schema = @Schema(implementation = PlaybookJson.Devices.class)))
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public PlaybookJson.Devices devices() {
     return PlaybookJson.Devices.of(catalogs.current());
   }
@@ -99,8 +97,6 @@ public class PlaybookResource {
       description = "The catalogue with the new model",
       content = @Content(schema = @Schema(implementation = PlaybookJson.Devices.class)))
   @APIResponse(responseCode = "400", description = BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(
       responseCode = "422",
       description = "Every problem of the model (a name already listed, a range that is none)")

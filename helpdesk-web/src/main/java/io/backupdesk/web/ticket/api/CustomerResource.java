@@ -40,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Customers", description = "iPhone owners who contacted support, and their tickets")
 @RolesAllowed("agent")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = UNAUTHORIZED)
+@APIResponse(responseCode = "403", description = FORBIDDEN)
 public class CustomerResource {
 
   private final CustomerQuery customers;
@@ -62,8 +64,6 @@ public class CustomerResource {
       content = @Content(schema = @Schema(implementation = CustomerJson.class)))
   @APIResponse(responseCode = "400", description = "No `email` parameter")
   @APIResponse(responseCode = "404", description = "No customer with this e-mail address")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public CustomerJson byEmail(
       @Parameter(description = "The customer's e-mail address", required = true)
           @QueryParam("email")
@@ -79,8 +79,6 @@ public class CustomerResource {
       description = "The customer",
       content = @Content(schema = @Schema(implementation = CustomerJson.class)))
   @APIResponse(responseCode = "404", description = "No such customer")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public CustomerJson get(@PathParam("id") long id) {
     return details(customers.get(id));
   }
@@ -103,8 +101,6 @@ public class CustomerResource {
   @APIResponse(
       responseCode = "409",
       description = "Someone renamed the customer since the version you sent; nothing changed")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public CustomerJson rename(
       @PathParam("id") long id,
       @Parameter(in = ParameterIn.HEADER, description = "The version you read, e.g. \"3\"")

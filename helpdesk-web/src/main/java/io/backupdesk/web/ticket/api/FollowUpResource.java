@@ -6,28 +6,25 @@ import static io.backupdesk.web.common.api.ProblemResponses.NOT_FOUND_TICKET;
 import static io.backupdesk.web.common.api.ProblemResponses.UNAUTHORIZED;
 import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 
-import io.backupdesk.web.common.api.Preconditions;
+import io.backupdesk.web.common.api.IfMatch;
 import io.backupdesk.web.ticket.SetFollowUp;
 import io.backupdesk.web.ticket.TicketQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tickets")
 @RolesAllowed("agent")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = UNAUTHORIZED)
+@APIResponse(responseCode = "403", description = FORBIDDEN)
 public class FollowUpResource {
 
   /** The follow-up to set; {@code followUpAt} null clears it. */
@@ -68,17 +67,12 @@ public class FollowUpResource {
       description =
           "The ticket changed since the version you sent, or it is not waiting on the customer")
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response set(
       @PathParam("id") long id,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @NotNull(message = "Send the follow-up as a JSON object") FollowUp body) {
-    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
+    var expected = ifMatch.expected(body.version());
     setFollowUp.handle(id, expected, body.followUpAt());
-    var ticket = tickets.ticket(id);
-    return Response.ok(TicketJson.of(ticket)).tag(Preconditions.etag(ticket.version)).build();
+    return TicketResource.ok(tickets.ticket(id));
   }
 }

@@ -11,6 +11,7 @@ import static io.backupdesk.web.common.api.ProblemResponses.UNSUPPORTED;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.api.IfMatch;
 import io.backupdesk.web.common.api.Preconditions;
 import io.backupdesk.web.common.api.QueryParams;
 import io.backupdesk.web.identity.AgentRepository;
@@ -31,16 +32,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -48,7 +48,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,6 +60,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tickets", description = "Customers' requests for help, the queue and timelines")
 @RolesAllowed("agent")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = UNAUTHORIZED)
+@APIResponse(responseCode = "403", description = FORBIDDEN)
 public class TicketResource {
 
   /** The values of {@code assigned}: keywords, never user names. */
@@ -110,8 +111,6 @@ public class TicketResource {
       description =
           "`unknown-device`: a model the device catalogue does not list, or an iOS version the"
               + " model cannot run; `errors` names `deviceModel` and/or `iosVersion`")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
   @APIResponse(responseCode = "503", description = BUSY)
   public Response create(
@@ -139,8 +138,6 @@ public class TicketResource {
       description =
           "An unknown status, priority, sort or `assigned`, both `assignee` and `assigned`, a bad"
               + " cursor or limit")
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public QueuePage list(
       @Parameter(
               description =
@@ -223,8 +220,6 @@ public class TicketResource {
       headers = @Header(name = "ETag"),
       content = @Content(schema = @Schema(implementation = TicketJson.class)))
   @APIResponse(responseCode = "404", description = NOT_FOUND_TICKET)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response get(@PathParam("id") long id) {
     return ok(tickets.ticket(id));
   }
@@ -256,15 +251,11 @@ public class TicketResource {
               + " (`diagnosis-running`: e.g. RESOLVED while it is in progress; the detail names the"
               + " diagnosis).")
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response update(
       @PathParam("id") long id,
-      @Parameter(in = ParameterIn.HEADER, description = "The ETag you read, e.g. \"3\"")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @Valid @NotNull(message = "Send the change as a JSON object") TicketChange body) {
-    var expected = Preconditions.expectedVersion(body.version(), ifMatch);
+    var expected = ifMatch.expected(body.version());
     changeTicket.handle(id, expected, body, agent());
     // Read it back: the updated entity is detached once the handler's transaction has ended.
     return ok(tickets.ticket(id));
@@ -284,8 +275,6 @@ public class TicketResource {
       description = "The note is missing, blank or longer than 10,000 characters")
   @APIResponse(responseCode = "404", description = NOT_FOUND_TICKET)
   @APIResponse(responseCode = "415", description = UNSUPPORTED)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public Response addNote(
       @PathParam("id") long id,
       @Valid @NotNull(message = "Send the note as a JSON object") NewNote body,
@@ -303,14 +292,13 @@ public class TicketResource {
       description = "Every event of the ticket and its diagnoses",
       content = @Content(schema = @Schema(implementation = TimelineEventJson.Timeline.class)))
   @APIResponse(responseCode = "404", description = NOT_FOUND_TICKET)
-  @APIResponse(responseCode = "401", description = UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = FORBIDDEN)
   public TimelineEventJson.Timeline timeline(@PathParam("id") long id) {
     return new TimelineEventJson.Timeline(
         id, tickets.timeline(id).stream().map(TimelineEventJson::of).toList());
   }
 
-  private Response ok(Ticket ticket) {
+  /** A ticket as every answer of the ticket API sends it: its version as ETag. */
+  static Response ok(Ticket ticket) {
     return Response.ok(TicketJson.of(ticket)).tag(Preconditions.etag(ticket.version)).build();
   }
 

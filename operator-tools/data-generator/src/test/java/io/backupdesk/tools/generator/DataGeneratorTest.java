@@ -410,7 +410,10 @@ class DataGeneratorTest {
                     instant(r.getTimestamp(12)),
                     r.getString(13),
                     instant(r.getTimestamp(14)),
-                    r.getString(15)));
+                    r.getString(15),
+                    r.getInt(3),
+                    1,
+                    0));
       }
     }
     int restored = 0;
@@ -444,7 +447,11 @@ class DataGeneratorTest {
                         r.getBoolean(14)),
                 instant(r.getTimestamp(15)),
                 r.getString(16),
-                instant(r.getTimestamp(17)));
+                instant(r.getTimestamp(17)),
+                null,
+                null,
+                null,
+                List.of());
         Diagnosis.restore(playbooks.version(snapshot.playbookVersion()).orElseThrow(), snapshot);
         restored++;
       }
