@@ -45,7 +45,7 @@ class StepOrderPagesTest {
         .body(containsString("Suggestions are <strong id=\"suggestions-state\">off</strong>"))
         .body(containsString("high-risk 3.0"))
         .body(containsString("All phones"))
-        .body(containsString("Home-button phones on iOS 17"))
+        .body(containsString("Home-button phones on iOS 16"))
         .body(containsString("Resolves when reached"))
         .body(containsString("Learn now"))
         .body(not(containsString("Save settings")));
