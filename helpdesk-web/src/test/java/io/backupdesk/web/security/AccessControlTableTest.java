@@ -289,7 +289,8 @@ class AccessControlTableTest {
             }
             var concrete =
                 path.replace("{id}", route.contains("tokens/{id}") ? "1" : Long.toString(ticket))
-                    .replace("{username}", name);
+                    .replace("{username}", name)
+                    .replace("{key}", "wifi");
             for (var type : new String[] {null, "application/json", "text/plain"}) {
               // A plain HTTP client: REST Assured would send a bodyless POST as a form.
               int status = rawPost(concrete, session, type);
