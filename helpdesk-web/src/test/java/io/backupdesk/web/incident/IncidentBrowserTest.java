@@ -119,6 +119,7 @@ class IncidentBrowserTest {
     first.open("/tickets/" + waiting + "/diagnosis");
     assertThat(first.text(By.id("incident-step-heading"))).matches("An incident is open since .+");
     assertThat(first.text(By.cssSelector(".incident-step a"))).isEqualTo(title);
+    assertThat(first.seriousAxeViolations()).as("axe on the Apple-status step").isEmpty();
     first.screenshot("incident-apple-status-step-1366");
     first.click(By.cssSelector(".incident-outage-form button[value=OUTAGE]"));
     assertThat(first.text(By.id("step"))).contains("Waiting on Apple");
@@ -131,6 +132,7 @@ class IncidentBrowserTest {
     second.open("/?q=" + word);
     assertThat(second.text(By.cssSelector("#incident-links"))).contains("Link selected");
     queueRowsOnOneLineWithoutSidewaysScrolling(second);
+    assertThat(second.seriousAxeViolations()).as("axe on the queue with checkboxes").isEmpty();
     second.screenshot("incident-queue-bulk-1366");
     second
         .driver()
