@@ -154,8 +154,19 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html');
         var focused = document.activeElement && document.activeElement.closest('table[data-queue]')
           ? document.activeElement.getAttribute('href') : null;
+        // A supervisor's ticks for the incident form survive the refresh of the rows.
+        var ticked = Array.prototype.map.call(
+          document.querySelectorAll('table[data-queue] input[name="ticketId"]:checked'),
+          function (box) { return box.value; });
+        var active = document.activeElement;
+        var onBox = active && active.name === 'ticketId' && active.closest('table[data-queue]')
+          ? active.value : null;
         swap(document.querySelector('.status-tabs'), fresh.querySelector('.status-tabs'));
         swap(results(document), results(fresh));
+        document.querySelectorAll('table[data-queue] input[name="ticketId"]').forEach(function (box) {
+          box.checked = ticked.indexOf(box.value) >= 0;
+          if (box.value === onBox) box.focus();
+        });
         swap(document.querySelector('main nav.pager'), fresh.querySelector('main nav.pager'));
         if (focused) {
           var again = document.querySelector('table[data-queue] a[href="' + CSS.escape(focused) + '"]');

@@ -2,7 +2,10 @@ package io.backupdesk.web.incident;
 
 import io.backupdesk.diagnostics.incident.Incident;
 import io.backupdesk.diagnostics.incident.IncidentEvent;
+import io.backupdesk.diagnostics.incident.IncidentRefusedException;
+import io.backupdesk.diagnostics.incident.IncidentStatus;
 import io.backupdesk.diagnostics.incident.IncidentSuggestion;
+import io.backupdesk.diagnostics.incident.Refusal;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.InvalidInputException;
@@ -108,32 +111,72 @@ public class IncidentCommands {
    */
   public IncidentRecord link(long incidentId, Collection<Long> ticketIds, String agent) {
     var record = incidents.locked(incidentId);
-    var incident = incidents.restore(record);
-    var ids = checkedIds(ticketIds);
-    var happened = incident.linkAll(ids, agent, clock.instant());
-    for (IncidentEvent e : happened) {
-      var linked = (IncidentEvent.TicketLinked) e;
-      var ticket = tickets.lock(linked.ticketId());
-      tickets.store(
-          ticket, ticket.ticketCase().linkedToIncident(record.title, agent, linked.at()), null);
-    }
-    return save(record, incident, happened);
+    changeLinks(record, ticketIds, true, agent);
+    return record;
   }
 
   public IncidentRecord unlink(long incidentId, Collection<Long> ticketIds, String agent) {
     var record = incidents.locked(incidentId);
-    var incident = incidents.restore(record);
-    var ids = checkedIds(ticketIds);
-    var happened = incident.unlinkAll(ids, agent, clock.instant());
-    for (IncidentEvent e : happened) {
-      var unlinked = (IncidentEvent.TicketUnlinked) e;
-      var ticket = tickets.lock(unlinked.ticketId());
-      tickets.store(
-          ticket,
-          ticket.ticketCase().unlinkedFromIncident(record.title, agent, unlinked.at()),
+    changeLinks(record, ticketIds, false, agent);
+    return record;
+  }
+
+  /**
+   * The queue's bulk form: links (or unlinks) the selected tickets to the incident as the page
+   * showed it. A page is refused when that incident was recovered meanwhile, even if every ticket
+   * was linked already (the supervisor meant an open incident), or when it changed since, so that
+   * nobody acts on a list of tickets older than the incident. Returns how many tickets changed.
+   */
+  public int changeLinksAsShown(
+      long incidentId, int shownVersion, Collection<Long> ticketIds, boolean link, String agent) {
+    var record = incidents.locked(incidentId);
+    String nothing = link ? "nothing was linked" : "nothing was unlinked";
+    if (record.status != IncidentStatus.OPEN) {
+      throw new IncidentRefusedException(
+          link ? Refusal.LINK_TO_RECOVERED : Refusal.UNLINK_FROM_RECOVERED,
+          "The incident \""
+              + record.title
+              + "\" was marked recovered by "
+              + record.recoveredBy
+              + ", so "
+              + nothing
+              + ". If Apple is down again, open a new incident.");
+    }
+    if (shownVersion != record.version) {
+      throw new ConflictException(
+          ProblemType.STALE_VERSION,
+          "The incident \""
+              + record.title
+              + "\" changed since this page was loaded (tickets linked or unlinked, or a note"
+              + " added), so "
+              + nothing
+              + ". Your selection is kept: check it and send it again.",
           null);
     }
-    return save(record, incident, happened);
+    return changeLinks(record, ticketIds, link, agent);
+  }
+
+  private int changeLinks(
+      IncidentRecord record, Collection<Long> ticketIds, boolean link, String agent) {
+    var incident = incidents.restore(record);
+    var ids = checkedIds(ticketIds);
+    Instant now = clock.instant();
+    var happened = link ? incident.linkAll(ids, agent, now) : incident.unlinkAll(ids, agent, now);
+    for (IncidentEvent e : happened) {
+      if (e instanceof IncidentEvent.TicketLinked linked) {
+        var ticket = tickets.lock(linked.ticketId());
+        tickets.store(
+            ticket, ticket.ticketCase().linkedToIncident(record.title, agent, linked.at()), null);
+      } else if (e instanceof IncidentEvent.TicketUnlinked unlinked) {
+        var ticket = tickets.lock(unlinked.ticketId());
+        tickets.store(
+            ticket,
+            ticket.ticketCase().unlinkedFromIncident(record.title, agent, unlinked.at()),
+            null);
+      }
+    }
+    save(record, incident, happened);
+    return happened.size();
   }
 
   public IncidentRecord addNote(long incidentId, String text, String agent) {

@@ -152,7 +152,12 @@ class IncidentPagesTest {
         .body(
             allOf(
                 containsString("Apple recovered: ask the customer to run Back Up Now"),
-                containsString("Backup completed: resolve")));
+                containsString("Backup completed: resolve"),
+                not(containsString("Start a new diagnosis"))));
+    given()
+        .get("/tickets/" + waiting + "/diagnosis")
+        .then()
+        .body(containsString("<strong>Apple recovered: ask the customer to run Back Up Now."));
     given()
         .redirects()
         .follow(false)

@@ -124,6 +124,7 @@ class AccessControlTableTest {
           entry("POST /incidents/{id}/notes", Access.AGENT),
           entry("POST /incidents/{id}/recover", Access.SUPERVISOR),
           entry("POST /incidents/open/links", Access.SUPERVISOR),
+          entry("POST /incidents/open/unlinks", Access.SUPERVISOR),
           entry("POST /incidents/suggestions/{id}/confirm", Access.SUPERVISOR),
           entry("POST /incidents/suggestions/{id}/dismiss", Access.SUPERVISOR),
           entry("POST /tickets/{id}/merge", Access.AGENT),

@@ -18,6 +18,8 @@ public class Display {
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter HOUR_MINUTE =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
   private static final DateTimeFormatter SECOND =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter UTC_SECOND =
@@ -47,6 +49,19 @@ public class Display {
   /** {@code {event.at.timeSeconds}}: as {@link #time}, to the second, where order matters. */
   static RawString timeSeconds(Instant at) {
     return element(at, SECOND);
+  }
+
+  /**
+   * {@code {incident.startedAt.timeOfDay(now)}}: as {@link #time}, but only the hour and minute
+   * ("14:05 CET") when it falls on the viewer's today, where the date would be noise.
+   */
+  static RawString timeOfDay(Instant at, Instant now) {
+    if (at == null || now == null) {
+      return new RawString("");
+    }
+    ZoneId zone = ViewerZone.current();
+    boolean today = at.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
+    return element(at, today ? HOUR_MINUTE : MINUTE);
   }
 
   /** {@code {row.dueAt.relative(now)}}: "in 3 h", "12 min ago", "now". */

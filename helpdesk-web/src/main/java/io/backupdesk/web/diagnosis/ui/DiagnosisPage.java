@@ -147,6 +147,14 @@ public record DiagnosisPage(
     return step.fixOptions().stream().anyMatch(f -> !tried.contains(f.key()));
   }
 
+  /**
+   * Whether the step being answered checks Apple's System Status (the article's "apple-status"):
+   * while an incident is open, the page offers its outage outcome as one click there.
+   */
+  public boolean checksAppleStatus() {
+    return mode == Mode.STEP && step != null && step.detectsOutage();
+  }
+
   /** A learned or explored order the agent may still swap for the article's. */
   public boolean canFollowArticleOrder() {
     return view != null

@@ -5,6 +5,7 @@ import io.backupdesk.diagnostics.incident.IncidentStatus;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.common.ConflictException;
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.incident.IncidentCommands;
 import io.backupdesk.web.incident.IncidentRecord;
 import io.backupdesk.web.incident.IncidentReport;
@@ -13,11 +14,14 @@ import io.backupdesk.web.incident.OutageWatch;
 import io.backupdesk.web.incident.Suggestions;
 import io.backupdesk.web.incident.api.IncidentJson;
 import io.backupdesk.web.ticket.TicketRepository;
+import io.backupdesk.web.ticket.ui.QueueFilters;
+import io.backupdesk.web.ticket.ui.QueuePages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,14 +36,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The incidents pages: the list with the desk's suggestions and their evidence, the report, one
- * incident with its tickets, and the ticket-side forms (merge, test backup after an outage). Every
- * successful post redirects; a refused one shows the page again with the reason.
+ * incident with its tickets, the queue's bulk form, and the ticket-side forms (merge, test backup
+ * after an outage). Every successful post redirects; a refused one shows its page again with the
+ * reason.
  */
 @Path("/incidents")
 @RolesAllowed("agent")
@@ -102,6 +108,8 @@ public class IncidentPages {
   @Inject IncidentReport report;
   @Inject TicketRepository tickets;
   @Inject SecurityIdentity identity;
+  @Inject QueuePages queuePages;
+  @Inject QueueIncidentForm queueForm;
 
   @GET
   public TemplateInstance list(@RestQuery String done) {
@@ -190,26 +198,86 @@ public class IncidentPages {
     }
   }
 
-  /** Bulk linking from the queue: the selected tickets join the open incident. */
+  /** The queue's bulk form: the ticked tickets join the incident the queue showed. */
   @POST
   @Path("open/links")
   @RolesAllowed("supervisor")
-  public Response linkFromQueue(@RestForm("ticketId") List<String> ticketIds) {
-    var open = incidents.open();
-    if (open.isEmpty()) {
-      return Response.status(Response.Status.CONFLICT)
-          .entity(
-              Templates.incidents(
-                  listPage(
-                      Map.of(),
-                      "",
-                      "",
-                      "No incident is open, so the tickets were not linked. Open one first.",
-                      null)))
-          .build();
+  public Response linkFromQueue(
+      @BeanParam QueueFilters queue,
+      @RestForm String incident,
+      @RestForm String version,
+      @RestForm("ticketId") List<String> ticketIds) {
+    return fromQueue(queue, incident, version, ticketIds, true);
+  }
+
+  /** The queue's bulk form: the ticked tickets leave the incident the queue showed. */
+  @POST
+  @Path("open/unlinks")
+  @RolesAllowed("supervisor")
+  public Response unlinkFromQueue(
+      @BeanParam QueueFilters queue,
+      @RestForm String incident,
+      @RestForm String version,
+      @RestForm("ticketId") List<String> ticketIds) {
+    return fromQueue(queue, incident, version, ticketIds, false);
+  }
+
+  private Response fromQueue(
+      QueueFilters queue, String incident, String version, List<String> typed, boolean link) {
+    var selected = new ArrayList<Long>();
+    for (String part : typed == null ? List.<String>of() : typed) {
+      Long ticket = parseTicket(part);
+      if (ticket == null) {
+        return queueAgain(
+            queue, 400, "'" + part + "' is not a ticket number: nothing was changed.", selected);
+      }
+      selected.add(ticket);
     }
-    return linking(
-        open.get().id, String.join(" ", ticketIds == null ? List.of() : ticketIds), true);
+    if (selected.isEmpty()) {
+      return queueAgain(
+          queue,
+          400,
+          "Select the tickets first: tick their boxes in the queue's first column.",
+          selected);
+    }
+    Long incidentId = parseTicket(incident);
+    Integer shown;
+    try {
+      shown = parseVersion(version);
+    } catch (InvalidInputException e) {
+      shown = null;
+    }
+    if (incidentId == null || shown == null) {
+      return queueAgain(
+          queue, 400, "The form was damaged: reload the queue and select again.", selected);
+    }
+    try {
+      int changed = commands.changeLinksAsShown(incidentId, shown, selected, link, me());
+      return Response.seeOther(
+              UriBuilder.fromUri(queue.current())
+                  .queryParam("incidentDone", link ? "linked" : "unlinked")
+                  .queryParam("changed", changed)
+                  .queryParam("selected", new TreeSet<>(selected).size())
+                  .fragment("incident-links")
+                  .build())
+          .build();
+    } catch (InvalidInputException e) {
+      return queueAgain(queue, 400, e.getMessage(), selected);
+    } catch (IncidentRefusedException | ConflictException e) {
+      return queueAgain(queue, 409, e.getMessage(), selected);
+    } catch (NotFoundException e) {
+      return queueAgain(
+          queue,
+          409,
+          "There is no incident #" + incidentId + ": reload the queue to see the open one.",
+          selected);
+    }
+  }
+
+  /** The queue as it was, with the reason beside the bulk form and the tickets still ticked. */
+  private Response queueAgain(QueueFilters queue, int status, String message, List<Long> selected) {
+    queueForm.refused(message, selected);
+    return Response.status(status).entity(queuePages.queue(queue)).build();
   }
 
   private Response linking(long id, String typed, boolean link) {

@@ -8,14 +8,16 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the layout and the ticket and step pages show of incidents ({@code inject:incidents}): the
- * open incident for the banner, a ticket's incidents, whether it is a follow-up that starts from
- * the test backup, and the outcome of its merge and follow-up forms.
+ * open incident for the banner and the Apple-status step, a ticket's incidents, whether it is a
+ * follow-up that starts from the test backup, and the outcome of its merge and follow-up forms.
  */
 @Named("incidents")
 @RequestScoped
@@ -48,12 +50,15 @@ public class TicketIncidentPanel {
   private final IncidentStore store;
   private final FollowUps followUps;
   private final CurrentVertxRequest request;
+  private final Clock clock;
   private Optional<IncidentRecord> open;
 
-  TicketIncidentPanel(IncidentStore store, FollowUps followUps, CurrentVertxRequest request) {
+  TicketIncidentPanel(
+      IncidentStore store, FollowUps followUps, CurrentVertxRequest request, Clock clock) {
     this.store = store;
     this.followUps = followUps;
     this.request = request;
+    this.clock = clock;
   }
 
   /** The open incident, for the banner on every agent page; null when Apple is fine. */
@@ -63,6 +68,11 @@ public class TicketIncidentPanel {
       open = Context.isOnEventLoopThread() ? Optional.empty() : store.open();
     }
     return open.orElse(null);
+  }
+
+  /** The time the pages compare the incident's start with ("since 14:05" when it is today). */
+  public Instant now() {
+    return clock.instant();
   }
 
   public Panel of(long ticketId, TicketStatus status) {

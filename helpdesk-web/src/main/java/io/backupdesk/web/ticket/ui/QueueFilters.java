@@ -82,6 +82,20 @@ public class QueueFilters {
     return url(statusValue(), cursor);
   }
 
+  /** This very page of the queue: where a form posted from it comes back to. */
+  public String current() {
+    return url(statusValue(), onFirstPage() ? null : after);
+  }
+
+  /**
+   * The filters as a query ("?status=NEW&q=…", or nothing), for a form on the queue that posts
+   * elsewhere and shows this page again.
+   */
+  public String query() {
+    String url = current();
+    return url.equals("/") ? "" : url.substring(1);
+  }
+
   public boolean onFirstPage() {
     return after == null || after.isBlank();
   }

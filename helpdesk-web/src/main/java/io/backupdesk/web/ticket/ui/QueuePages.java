@@ -2,6 +2,7 @@ package io.backupdesk.web.ticket.ui;
 
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.ticket.Priority;
+import io.backupdesk.diagnostics.ticket.TicketCase;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.identity.ui.CurrentAgent;
 import io.backupdesk.web.ticket.QueuePage;
@@ -119,7 +120,10 @@ public class QueuePages {
     return choices;
   }
 
-  /** "step 4 of 9", "resolved at step 4", "not started": the queue's diagnosis column. */
+  /**
+   * "step 4 of 9", "resolved at step 4", "not started", the follow-up after an outage: the queue's
+   * diagnosis column.
+   */
   static String progress(QueuePage.Item row) {
     QueuePage.Progress progress = row.progress();
     if (progress == null) {
@@ -135,7 +139,11 @@ public class QueuePages {
       case ABANDONED -> "paused at step " + (current == null ? done : current) + " of " + total;
       case RESOLVED -> "resolved at step " + done;
       case ESCALATED -> "escalated after " + done + " of " + total + " steps";
-      case WAITING_ON_APPLE -> "waiting on Apple (step " + done + ")";
+        // Back in the queue after Apple recovered: the test backup comes first, not step 1.
+      case WAITING_ON_APPLE ->
+          row.status() == TicketStatus.NEW
+              ? TicketCase.FOLLOW_UP
+              : "waiting on Apple (step " + done + ")";
     };
   }
 }

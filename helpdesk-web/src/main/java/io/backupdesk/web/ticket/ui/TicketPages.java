@@ -400,6 +400,10 @@ public class TicketPages {
     DiagnosisState d = latest.get();
     boolean running = !d.status().isEnded();
     String progress = d.stepsDone() + " of " + d.steps() + " steps done";
-    return new DiagnosisSummary(true, running, open && !running, d.status().label(), progress);
+    // A follow-up after an outage starts from the customer's test backup (its panel's two
+    // buttons), not with a new diagnosis from step 1.
+    boolean followUp = TicketCase.awaitsBackupAfterOutage(status, Optional.of(d.latest()));
+    return new DiagnosisSummary(
+        true, running, open && !running && !followUp, d.status().label(), progress);
   }
 }
