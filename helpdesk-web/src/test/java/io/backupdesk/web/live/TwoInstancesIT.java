@@ -93,7 +93,7 @@ class TwoInstancesIT {
                     "customerName", "Dana Customer",
                     "customerEmail", "dana@example.com",
                     "deviceModel", "iPhone 8",
-                    "iosVersion", "17.5",
+                    "iosVersion", "16.7",
                     "channel", "PHONE",
                     "subject", "Backup has not run for a week"),
                 201)
