@@ -252,7 +252,7 @@ public record GeneratorSettings(
   /**
    * How the simulated help desk behaves around the phones: what the agents and customers do. What
    * is wrong with a phone, how long its steps take and whether a fix works come from the ground
-   * truth ({@link #truthFile}). Shares are probabilities between 0 and 1.
+   * truth ({@link GeneratorSettings#truthFile()}). Shares are probabilities between 0 and 1.
    *
    * @param falseFixShare at a step that is not the cause, the agent still tries its fix (which then
    *     fails its test backup)
