@@ -21,6 +21,13 @@ final class Csv {
     return this;
   }
 
+  /** Written so that PostgreSQL reads back the same double. */
+  Csv decimal(double value) {
+    separate();
+    text.append(value);
+    return this;
+  }
+
   Csv num(Integer value) {
     return value == null ? nul() : num(value.longValue());
   }

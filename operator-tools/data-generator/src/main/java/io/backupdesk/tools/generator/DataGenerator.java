@@ -1,8 +1,16 @@
 package io.backupdesk.tools.generator;
 
+import io.backupdesk.diagnostics.order.GroundTruth;
+import io.backupdesk.diagnostics.order.OrderSuggestions;
 import io.backupdesk.diagnostics.playbook.DeviceCatalog;
+import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,6 +90,9 @@ public final class DataGenerator {
       throw new IllegalArgumentException(
           "Run the generator inside a transaction: turn auto-commit off and commit afterwards");
     }
+    // A mistake in the truth file fails here, before any table is locked or written.
+    Playbook playbook = Playbooks.standard().current();
+    GroundTruth truth = truth(settings.truthFile(), playbook);
     long started = System.nanoTime();
     lockTables(connection);
     List<String> created = createAccounts(connection, settings, accounts);
@@ -98,7 +109,9 @@ public final class DataGenerator {
     var world =
         new TicketStory.World(
             settings,
-            Playbooks.standard().current(),
+            playbook,
+            truth,
+            OrderSuggestions.exploringArticle(playbook, settings.exploreShare()),
             new Phones(DeviceCatalog.standard()),
             staff,
             schedule,
@@ -159,6 +172,18 @@ public final class DataGenerator {
         rows.written(4),
         created,
         Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** The truth in {@code file}, or the core's default truth when there is none. */
+  static GroundTruth truth(Path file, Playbook playbook) {
+    if (file == null) {
+      return GroundTruth.standard(playbook);
+    }
+    try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return GroundTruth.parse(reader, file.toString(), playbook);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the truth file " + file, e);
+    }
   }
 
   /**

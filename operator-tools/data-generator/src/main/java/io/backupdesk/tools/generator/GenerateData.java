@@ -1,5 +1,6 @@
 package io.backupdesk.tools.generator;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ import org.flywaydb.core.Flyway;
  * <pre>
  * GenerateData --url jdbc:postgresql://127.0.0.1:5432/helpdesk --user helpdesk --password helpdesk
  *              --tickets 1000000 [--customers N] [--agents N] [--from 2026-08-01]
- *              [--to 2026-11-20] [--seed 42] [--batch 5000]
+ *              [--to 2026-11-20] [--seed 42] [--batch 5000] [--truth truth.csv] [--explore 0.1]
  * </pre>
  */
 public final class GenerateData {
@@ -33,7 +34,8 @@ public final class GenerateData {
       """
       Usage: GenerateData --url jdbc:postgresql://host:port/db --user USER --password PASSWORD
                           --tickets N [--customers N] [--agents N] [--from YYYY-MM-DD]
-                          [--to YYYY-MM-DD] [--seed N] [--batch N]
+                          [--to YYYY-MM-DD] [--seed N] [--batch N] [--truth FILE]
+                          [--explore SHARE]
 
         --tickets    tickets to create
         --customers  distinct customers (default: 88%% of the tickets; the rest are repeat contacts)
@@ -43,8 +45,15 @@ public final class GenerateData {
                      (default: %s to %s)
         --seed       same seed, same data (default: 42)
         --batch      tickets per COPY round trip (default: 5000)
+        --truth      what really goes wrong with the phones: a CSV file in the format of the
+                     core's default-truth.csv (default: that file)
+        --explore    share of diagnoses walking an order one swap away from the article's,
+                     recorded with its propensity; 0 walks the article's order (default: %s)
       """
-          .formatted(GeneratorSettings.DEFAULT_FROM, GeneratorSettings.DEFAULT_TO);
+          .formatted(
+              GeneratorSettings.DEFAULT_FROM,
+              GeneratorSettings.DEFAULT_TO,
+              GeneratorSettings.DEFAULT_EXPLORE_SHARE);
 
   private GenerateData() {}
 
@@ -84,19 +93,24 @@ public final class GenerateData {
                 number(options, "customers", GeneratorSettings.defaultCustomers(tickets)))
             .withAgents(number(options, "agents", settings.agents()))
             .withSeed(number(options, "seed", 42))
-            .withBatchSize(number(options, "batch", settings.batchSize()));
+            .withBatchSize(number(options, "batch", settings.batchSize()))
+            .withTruthFile(options.containsKey("truth") ? Path.of(options.get("truth")) : null)
+            .withExploreShare(share(options, "explore", settings.exploreShare()));
 
     System.out.println("Migrating " + url + " ...");
     Flyway.configure().dataSource(url, user, password).load().migrate();
 
     System.out.printf(
         Locale.ROOT,
-        "Generating %,d tickets for %,d customers, %s to %s, seed %d ...%n",
+        "Generating %,d tickets for %,d customers, %s to %s, seed %d, truth from %s,"
+            + " %.0f%% exploration ...%n",
         settings.tickets(),
         settings.customers(),
         from,
         to,
-        settings.seed());
+        settings.seed(),
+        settings.truthFile() == null ? "the core's default-truth.csv" : settings.truthFile(),
+        100 * settings.exploreShare());
     GenerationReport report;
     try (Connection connection = DriverManager.getConnection(url, user, password)) {
       connection.setAutoCommit(false);
@@ -194,7 +208,9 @@ public final class GenerateData {
               "from",
               "to",
               "seed",
-              "batch")
+              "batch",
+              "truth",
+              "explore")
           .contains(name)) {
         throw new IllegalArgumentException("Unknown option --" + name);
       }
@@ -228,6 +244,23 @@ public final class GenerateData {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "--" + name + " must be a whole number of at least 0, not " + value);
+    }
+  }
+
+  private static double share(Map<String, String> options, String name, double fallback) {
+    String value = options.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      double share = Double.parseDouble(value);
+      if (!(share >= 0 && share < 1)) {
+        throw new NumberFormatException();
+      }
+      return share;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--" + name + " must be a share of at least 0 and below 1, not " + value);
     }
   }
 

@@ -1,10 +1,10 @@
 package io.backupdesk.tools.generator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,6 +28,16 @@ import java.util.Objects;
  *     runs, but it locks those tables against readers too
  * @param showcase make sure that the most recent tickets show every ticket status (for a small demo
  *     data set, where chance alone would miss some)
+ * @param truthFile the ground truth every diagnosis is drawn from, a CSV file in the format {@code
+ *     GroundTruth} reads (per family and iOS major: how often each step's condition is the real
+ *     cause, how long each step's check, fix and test backup take, and the chance the fix works
+ *     when the cause is right); null for the core's documented {@code default-truth.csv}. The
+ *     Apple-status row's cause weight is not drawn: outages come from {@code outageWindows}, so
+ *     they arrive in bursts as real ones do.
+ * @param exploreShare the share of diagnoses that walk an order one swap of neighbouring steps away
+ *     from the article's, chosen by the core's {@code OrderSuggestions.exploringArticle} and
+ *     recorded with its propensity, so a step order learned from the data can be judged off-policy;
+ *     0 walks the article's order always
  * @param mix how often each thing happens
  */
 public record GeneratorSettings(
@@ -42,7 +52,12 @@ public record GeneratorSettings(
     int outageWindows,
     boolean foreignKeysAfterLoad,
     boolean showcase,
+    Path truthFile,
+    double exploreShare,
     Mix mix) {
+
+  /** Exploration as the app's step-order settings start it. */
+  public static final double DEFAULT_EXPLORE_SHARE = 0.1;
 
   public static final LocalDate DEFAULT_FROM = LocalDate.of(2026, 8, 1);
   public static final LocalDate DEFAULT_TO = LocalDate.of(2026, 11, 20);
@@ -60,12 +75,15 @@ public record GeneratorSettings(
     require(!until.isBefore(to), "until cannot be before to");
     require(batchSize >= 1, "batch size must be positive");
     require(outageWindows >= 0, "outage windows cannot be negative");
+    require(
+        exploreShare >= 0 && exploreShare < 1,
+        "the exploration share is at least 0 and below 1, not " + exploreShare);
   }
 
   /**
    * Defaults for {@code tickets} tickets between {@link #DEFAULT_FROM} and {@link #DEFAULT_TO}
    * (inclusive): 88% distinct customers, an agent per 25,000 tickets (at least 8), foreign keys
-   * checked after the load from 50,000 tickets on.
+   * checked after the load from 50,000 tickets on, the default truth and 10% exploration.
    */
   public static GeneratorSettings defaults(int tickets) {
     Instant from = DEFAULT_FROM.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -82,6 +100,8 @@ public record GeneratorSettings(
         defaultOutageWindows(from, to),
         tickets >= 50_000,
         false,
+        null,
+        DEFAULT_EXPLORE_SHARE,
         Mix.DEFAULT);
   }
 
@@ -150,6 +170,15 @@ public record GeneratorSettings(
     return change(s -> s.showcase = showcase);
   }
 
+  /** Draws diagnoses from this truth file; null for the core's default truth. */
+  public GeneratorSettings withTruthFile(Path truthFile) {
+    return change(s -> s.truthFile = truthFile);
+  }
+
+  public GeneratorSettings withExploreShare(double exploreShare) {
+    return change(s -> s.exploreShare = exploreShare);
+  }
+
   public GeneratorSettings withMix(Mix mix) {
     return change(s -> s.mix = mix);
   }
@@ -174,6 +203,8 @@ public record GeneratorSettings(
     int outageWindows;
     boolean foreignKeysAfterLoad;
     boolean showcase;
+    Path truthFile;
+    double exploreShare;
     Mix mix;
 
     Draft(GeneratorSettings s) {
@@ -188,6 +219,8 @@ public record GeneratorSettings(
       outageWindows = s.outageWindows;
       foreignKeysAfterLoad = s.foreignKeysAfterLoad;
       showcase = s.showcase;
+      truthFile = s.truthFile;
+      exploreShare = s.exploreShare;
       mix = s.mix;
     }
 
@@ -204,6 +237,8 @@ public record GeneratorSettings(
           outageWindows,
           foreignKeysAfterLoad,
           showcase,
+          truthFile,
+          exploreShare,
           mix);
     }
   }
@@ -215,19 +250,10 @@ public record GeneratorSettings(
   }
 
   /**
-   * How the simulated help desk behaves. Shares are probabilities between 0 and 1.
+   * How the simulated help desk behaves around the phones: what the agents and customers do. What
+   * is wrong with a phone, how long its steps take and whether a fix works come from the ground
+   * truth ({@link GeneratorSettings#truthFile()}). Shares are probabilities between 0 and 1.
    *
-   * @param causeWeights for steps 1 to 9, how often the step's fix is what the phone needs (step 5
-   *     is ignored: an Apple outage comes from the outage windows, not from the phone)
-   * @param unfixableWeight the phone needs something the playbook does not offer: every step is
-   *     done and the diagnosis escalates by itself
-   * @param homeButtonRestartFactor a restart fixes phones with a Home button this much more often
-   * @param olderIosUpdateFactor per iOS major version behind the newest, an update is this much
-   *     more often the fix
-   * @param upgradePlanShare of the storage fixes, how many buy more storage instead of deleting an
-   *     app's backed-up data
-   * @param verificationFailShare the right fix is applied but the test backup still fails the first
-   *     time, so the walk moves on
    * @param falseFixShare at a step that is not the cause, the agent still tries its fix (which then
    *     fails its test backup)
    * @param manualEscalationShare the agent hands the diagnosis on before the playbook is done
@@ -243,12 +269,6 @@ public record GeneratorSettings(
    * @param noteShare an agent adds a note to the ticket
    */
   public record Mix(
-      List<Double> causeWeights,
-      double unfixableWeight,
-      double homeButtonRestartFactor,
-      double olderIosUpdateFactor,
-      double upgradePlanShare,
-      double verificationFailShare,
       double falseFixShare,
       double manualEscalationShare,
       double abandonShare,
@@ -261,32 +281,11 @@ public record GeneratorSettings(
       double openShareOld,
       double noteShare) {
 
-    /** Storage the most common fix; about 8% escalations and 6% abandonments. */
+    /** About 6% of diagnoses abandoned, 4.5% handed on by hand. */
     public static final Mix DEFAULT =
-        new Mix(
-            List.of(8.0, 10.0, 6.0, 30.0, 0.0, 9.0, 9.0, 5.0, 8.0),
-            3.0,
-            2.2,
-            1.35,
-            0.45,
-            0.12,
-            0.03,
-            0.045,
-            0.06,
-            0.5,
-            0.55,
-            0.04,
-            0.75,
-            0.35,
-            Duration.ofDays(2),
-            0.01,
-            0.08);
+        new Mix(0.03, 0.045, 0.06, 0.5, 0.55, 0.04, 0.75, 0.35, Duration.ofDays(2), 0.01, 0.08);
 
     public Mix {
-      causeWeights = List.copyOf(causeWeights);
-      if (causeWeights.size() != 9) {
-        throw new IllegalArgumentException("Generator settings: nine cause weights are needed");
-      }
       Objects.requireNonNull(recentWindow, "recentWindow");
     }
   }

@@ -36,7 +36,8 @@ final class Rows {
         + " status_before_abandon, current_step, current_step_started_at, resolved_step_key,"
         + " resolved_step_number, resolved_fix_key, escalation_target, escalation_reason,"
         + " escalation_automatic, started_at, started_by, ended_at, updated_at, version,"
-        + " step_order, order_model_version, order_override_from, order_override_by,"
+        + " step_order, order_policy, order_model_version, order_propensity,"
+        + " order_override_from, order_override_by,"
         + " order_override_at, paused_at, paused_by, pause_reason)"
         + " FROM STDIN WITH (FORMAT csv)",
     "COPY step_result (id, diagnosis_id, step_key, step_number, step_version, outcome,"
@@ -138,6 +139,7 @@ final class Rows {
     boolean running = s.currentStepNumber() >= 1 && !s.status().isEnded();
     var resolution = s.resolution();
     var escalation = s.escalation();
+    var choice = s.orderChoice();
     csv[2]
         .num(id)
         .num(ticketId)
@@ -160,10 +162,12 @@ final class Rows {
         .time(s.endedAt())
         .time(updatedAt)
         .num(version)
-        // The generator walks the article's order (policy ARTICLE by the column's default) and
-        // does not simulate who paused a diagnosis.
-        .text(s.order() == null ? null : String.join(",", s.order().stepKeys()))
-        .nul()
+        // Generated agents never switch to the article's order by hand, and who paused a
+        // diagnosis is not simulated.
+        .text(String.join(",", choice.order().stepKeys()))
+        .text(choice.policy())
+        .num(choice.modelVersion())
+        .decimal(choice.propensity())
         .nul()
         .nul()
         .nul()

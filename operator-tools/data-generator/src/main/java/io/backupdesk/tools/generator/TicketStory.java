@@ -6,8 +6,14 @@ import static io.backupdesk.diagnostics.diagnosis.DiagnosisStatus.AWAITING_VERIF
 import io.backupdesk.diagnostics.diagnosis.Diagnosis;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisEvent;
 import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
+import io.backupdesk.diagnostics.diagnosis.OrderChoice;
 import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
-import io.backupdesk.diagnostics.playbook.DeviceVariant;
+import io.backupdesk.diagnostics.order.CaseTruth;
+import io.backupdesk.diagnostics.order.GroundTruth;
+import io.backupdesk.diagnostics.order.LogNormalMinutes;
+import io.backupdesk.diagnostics.order.OrderSuggestions;
+import io.backupdesk.diagnostics.order.StepTruth;
+import io.backupdesk.diagnostics.playbook.Device;
 import io.backupdesk.diagnostics.playbook.FixOption;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.PlaybookStep;
@@ -30,15 +36,23 @@ import java.util.SplittableRandom;
 /**
  * The life of one ticket, played forward in simulated time: opened, picked up, diagnosed by driving
  * the core {@link Diagnosis} (so every row obeys its rules), perhaps paused, resumed, escalated,
- * reopened and closed. Whatever would happen after the simulated "now" does not happen, which
- * leaves recent tickets open. Writes its rows into the batch.
+ * reopened and closed. Each diagnosis walks the order the exploring policy chose for the phone, and
+ * its one cause, step times and whether the fix works are drawn from the ground truth; the Apple
+ * status step finds an outage exactly when one of the scheduled outages is on. Whatever would
+ * happen after the simulated "now" does not happen, which leaves recent tickets open. Writes its
+ * rows into the batch.
  */
 final class TicketStory {
 
-  /** The world every story shares: settings, playbook, people, outages and the batch. */
+  /**
+   * The world every story shares: settings, playbook, what really goes wrong, the policy choosing
+   * orders, people, outages and the batch.
+   */
   record World(
       GeneratorSettings settings,
       Playbook playbook,
+      GroundTruth truth,
+      OrderSuggestions orders,
       Phones phones,
       Staff staff,
       Schedule schedule,
@@ -63,12 +77,6 @@ final class TicketStory {
       this.beforeUntil = beforeUntil;
     }
   }
-
-  /** Step number that stands for "nothing in the playbook fixes this phone". */
-  private static final int UNFIXABLE = 10;
-
-  /** Typical seconds an agent spends on each step before recording it. */
-  private static final double[] STEP_SECONDS = {70, 100, 60, 240, 45, 480, 200, 360, 1200};
 
   private final World world;
   private final GeneratorSettings.Mix mix;
@@ -223,10 +231,19 @@ final class TicketStory {
 
   // ---- One diagnosis -------------------------------------------------------------------------
 
-  /** Runs diagnosis {@code attempt} from {@code start}; stops early when time runs out. */
+  /**
+   * Runs the ticket's next diagnosis from {@code start}; stops early when time runs out. The case
+   * has one cause (or none): a fix whose test backup fails, or a skipped cause, leaves nothing
+   * later to help, so the walk goes on to the automatic escalation after the last step.
+   */
   private End diagnose(Instant start, String firstAgent, int haltAfter) {
     String agent = firstAgent;
-    var started = ticket.startDiagnosis(latest, playbook, agent, staffNames, start);
+    // Showcase scripts name the steps they stop at by the article's numbers.
+    boolean scripted = scenario != null && latest.isEmpty();
+    Device device = new Device(phone.modelName(), phone.ios());
+    OrderChoice choice =
+        scripted ? OrderChoice.article(playbook) : world.orders().choose(device, random);
+    var started = ticket.startDiagnosis(latest, playbook, choice, agent, staffNames, start);
     var diagnosis = started.diagnosis();
     int attempt = started.attempt();
     long diagnosisId = rows.nextDiagnosisId();
@@ -235,23 +252,25 @@ final class TicketStory {
     latest = Optional.of(new LatestDiagnosis(attempt, diagnosis.status()));
 
     var run = new Run(diagnosis, diagnosisId, attempt, start);
-    boolean scripted = attempt == 1 && scenario != null;
-    int cause = drawCause(1);
+    CaseTruth truth = world.truth().forDevice(device);
+    String cause = drawCause(truth);
+    boolean fixWorks = cause != null && chance(truth.step(cause).fixWorks());
     int escalateAt = 0;
     int abandonAt = 0;
     boolean skipAccount = false;
     boolean skipReset = false;
     if (scripted) {
+      fixWorks = true;
       switch (scenario) {
-        case CLOSED -> cause = 2;
+        case CLOSED -> cause = keyOf(2);
         case ESCALATED -> {
-          cause = UNFIXABLE;
+          cause = null;
           escalateAt = 6;
         }
-        case RESOLVED, AWAITING_VERIFICATION -> cause = 4;
-        case WAITING_ON_APPLE, AT_STEP_7 -> cause = UNFIXABLE;
+        case RESOLVED, AWAITING_VERIFICATION -> cause = keyOf(4);
+        case WAITING_ON_APPLE, AT_STEP_7 -> cause = null;
         case WAITING_ON_CUSTOMER -> {
-          cause = UNFIXABLE;
+          cause = null;
           abandonAt = 3;
         }
         default -> {}
@@ -274,7 +293,9 @@ final class TicketStory {
         return run.halt();
       }
       PlaybookStep step = diagnosis.currentStep().orElseThrow();
+      StepTruth stepTruth = truth.step(step.key());
       int n = step.number();
+      boolean isCause = step.key().equals(cause);
       Instant t = run.clock;
 
       if (!abandoned && (abandonAt == n || chance(leaveHazard))) {
@@ -304,14 +325,15 @@ final class TicketStory {
       }
 
       if (diagnosis.status() == AWAITING_VERIFICATION) {
-        t = t.plusSeconds(Weights.around(random, n == 9 ? 900 : 540, 0.5));
+        // The test backup runs on the phone: the agent's speed does not change it.
+        t = t.plusSeconds(seconds(stepTruth.testBackup(), 1));
         if (t.isAfter(until)) {
           return run.halt();
         }
-        boolean completed = n == cause && (scripted || !chance(mix.verificationFailShare()));
+        boolean completed = isCause && fixWorks;
         run.apply(diagnosis.verify(step.key(), completed, agent, t), t);
-        if (!completed && n == cause) {
-          cause = drawCause(n + 1);
+        if (isCause && !completed) {
+          cause = null;
         }
         continue;
       }
@@ -326,7 +348,7 @@ final class TicketStory {
         break;
       }
 
-      t = t.plusSeconds(Weights.around(random, STEP_SECONDS[n - 1] * speed, 0.45));
+      t = t.plusSeconds(seconds(stepTruth.check(), speed));
       if (t.isAfter(until)) {
         return run.halt();
       }
@@ -338,14 +360,14 @@ final class TicketStory {
                 : OutcomeCommand.nothingWrong(step.key(), agent, t);
       } else if (n == 6 && skipAccount) {
         command = OutcomeCommand.skipped(step.key(), Texts.SKIP_ACCOUNT, agent, t);
-        cause = cause == n ? drawCause(n + 1) : cause;
+        cause = isCause ? null : cause;
       } else if (n == 8 && skipReset) {
         command = OutcomeCommand.skipped(step.key(), Texts.SKIP_RESET, agent, t);
-        cause = cause == n ? drawCause(n + 1) : cause;
-      } else if (n == cause
+        cause = isCause ? null : cause;
+      } else if (isCause
           || (!scripted && !step.fixOptions().isEmpty() && chance(mix.falseFixShare()))) {
-        FixOption fix = fixFor(step);
-        t = t.plusSeconds(Weights.around(random, STEP_SECONDS[n - 1] * speed * 0.5, 0.4));
+        FixOption fix = fixFor(step, stepTruth);
+        t = t.plusSeconds(seconds(stepTruth.fix(), speed));
         if (t.isAfter(until)) {
           return run.halt();
         }
@@ -361,6 +383,15 @@ final class TicketStory {
       run.apply(diagnosis.record(command), t);
     }
     return run.end(diagnosis.status());
+  }
+
+  /** Whole seconds of a truth's minutes, for an agent this much slower than typical. */
+  private long seconds(LogNormalMinutes minutes, double speed) {
+    return Math.max(1, Math.round(minutes.draw(random) * 60 * speed));
+  }
+
+  private String keyOf(int stepNumber) {
+    return playbook.stepNumber(stepNumber).key();
   }
 
   /** Keeps the diagnosis row's bookkeeping while its commands run. */
@@ -544,31 +575,32 @@ final class TicketStory {
   // ---- What is wrong with the phone ----------------------------------------------------------
 
   /**
-   * The step whose fix will make the backup work, among steps {@code from} and later, or {@link
-   * #UNFIXABLE}. Restarts fix Home-button phones more often, updates fix older iOS more often.
+   * The step whose condition is the case's one cause, by the truth's weights for the phone's group,
+   * or null when no step's condition explains it. The Apple-status step is never drawn: outages
+   * come from the scheduled windows, in bursts, not case by case.
    */
-  private int drawCause(int from) {
-    double[] weights = new double[UNFIXABLE + 1];
-    for (int step = 1; step <= 9; step++) {
-      weights[step] = mix.causeWeights().get(step - 1);
+  private String drawCause(CaseTruth truth) {
+    var steps = playbook.steps();
+    double[] weights = new double[steps.size() + 1];
+    for (int i = 0; i < steps.size(); i++) {
+      PlaybookStep step = steps.get(i);
+      weights[i] = step.detectsOutage() ? 0 : truth.step(step.key()).causeWeight();
     }
-    weights[5] = 0; // An outage comes from the outage windows, not from the phone.
-    if (phone.variant() == DeviceVariant.HOME_BUTTON) {
-      weights[7] *= mix.homeButtonRestartFactor();
-      weights[3] *= 1.3;
-    }
-    weights[9] *=
-        phone.onNewestIos() ? 0 : Math.pow(mix.olderIosUpdateFactor(), phone.majorsBehind());
-    weights[UNFIXABLE] = mix.unfixableWeight();
-    int pick = Weights.pick(weights, Math.max(1, from), random);
-    return pick < 1 ? UNFIXABLE : pick;
+    weights[steps.size()] = truth.noneWeight();
+    int pick = Weights.pick(weights, 0, random);
+    return pick < 0 || pick == steps.size() ? null : steps.get(pick).key();
   }
 
-  private FixOption fixFor(PlaybookStep step) {
+  /** A paid option as often as the truth says; otherwise the free ones, as agents prefer them. */
+  private FixOption fixFor(PlaybookStep step, StepTruth truth) {
     List<FixOption> options = step.fixOptions();
+    List<FixOption> paid = options.stream().filter(FixOption::costsMoney).toList();
+    List<FixOption> free = options.stream().filter(option -> !option.costsMoney()).toList();
+    if (!paid.isEmpty() && (free.isEmpty() || chance(truth.paidFixShare()))) {
+      return paid.get(random.nextInt(paid.size()));
+    }
     String preferred =
         switch (step.key()) {
-          case "storage" -> chance(mix.upgradePlanShare()) ? "upgrade-plan" : "delete-app-data";
           case "wifi" -> {
             double u = random.nextDouble();
             yield u < 0.25 ? "turn-on-wifi" : u < 0.7 ? "join-network" : "move-closer";
@@ -576,7 +608,9 @@ final class TicketStory {
           case "power" -> chance(0.65) ? "plug-in" : "replace-cable";
           default -> null;
         };
-    return step.fixOption(preferred).orElse(options.get(random.nextInt(options.size())));
+    return step.fixOption(preferred)
+        .filter(option -> !option.costsMoney())
+        .orElseGet(() -> free.get(random.nextInt(free.size())));
   }
 
   private boolean chance(double share) {
