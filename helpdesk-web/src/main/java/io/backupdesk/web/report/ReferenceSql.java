@@ -68,12 +68,15 @@ final class ReferenceSql {
         """
         WITH f AS MATERIALIZED (
           SELECT d.playbook_version, d.status, d.current_step, d.resolved_step_number,
-                 (SELECT max(s.step_number) FROM step_result s WHERE s.diagnosis_id = d.id) AS last_step
+                 ARRAY(SELECT s.step_number FROM step_result s WHERE s.diagnosis_id = d.id) AS walked,
+                 (SELECT s.step_number FROM step_result s WHERE s.diagnosis_id = d.id
+                  ORDER BY s.position DESC NULLS LAST, s.step_number DESC LIMIT 1) AS last_step
           FROM diagnosis d JOIN ticket t ON t.id = d.ticket_id
           WHERE %s
         )
         SELECT f.playbook_version, n.step_number,
-          count(*) FILTER (WHERE greatest(f.last_step, f.current_step) >= n.step_number) AS reached,
+          count(*) FILTER (WHERE n.step_number = ANY (f.walked)
+                             OR f.current_step = n.step_number) AS reached,
           count(*) FILTER (WHERE f.status = 'RESOLVED' AND f.resolved_step_number = n.step_number) AS resolved,
           count(*) FILTER (WHERE f.status = 'ABANDONED' AND f.current_step = n.step_number) AS abandoned,
           count(*) FILTER (WHERE f.status = 'ESCALATED' AND f.last_step = n.step_number) AS escalated,

@@ -172,14 +172,15 @@ public class ReportService {
 
   /**
    * Report 2. The step funnel of the diagnoses started in the period ({@code started_at}), per
-   * playbook version and step. Steps are walked in order, so a diagnosis has reached every step up
-   * to the later of its last recorded step and the step it is at now. Abandoned, stalled: the
-   * diagnosis's state now. Escalated and waiting on Apple: at the last step with a result (a
-   * diagnosis escalated before recording any step appears in no row).
+   * playbook version and step. A diagnosis has reached a step when it recorded a result there or is
+   * at it now, whatever order it walked (the article's, a learned or an explored one). Abandoned,
+   * stalled: the diagnosis's state now. Escalated and waiting on Apple: at the last step walked,
+   * the one furthest along its order (a diagnosis escalated before recording any step appears in no
+   * row).
    */
   public List<FunnelStep> stepFunnel(ReportFilter filter) {
     int maxSteps = playbooks.all().stream().mapToInt(Playbook::size).max().orElse(0);
-    // version -> kind -> step -> count; "reached" counts each diagnosis at the furthest step.
+    // version -> kind -> step -> count; "reached" counts a diagnosis at every step it walked.
     Map<Integer, Map<String, Map<Integer, Long>>> byVersion = new TreeMap<>();
     for (Count c : counts(Measure.FUNNEL, filter, 0, false, "k1, k2, kt1")) {
       byVersion
@@ -193,11 +194,7 @@ public class ReportService {
           var reachedAt = kinds.getOrDefault("reached", Map.of());
           for (int number = 1; number <= maxSteps; number++) {
             int n = number;
-            long reached =
-                reachedAt.entrySet().stream()
-                    .filter(e -> e.getKey() >= n)
-                    .mapToLong(Map.Entry::getValue)
-                    .sum();
+            long reached = reachedAt.getOrDefault(n, 0L);
             var step =
                 playbooks.version(version).filter(p -> n <= p.size()).map(p -> p.stepNumber(n));
             // A version shorter than the longest one has no steps beyond its own.
