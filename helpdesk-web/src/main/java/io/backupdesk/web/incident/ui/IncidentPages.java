@@ -13,6 +13,7 @@ import io.backupdesk.web.incident.IncidentStore;
 import io.backupdesk.web.incident.OutageWatch;
 import io.backupdesk.web.incident.Suggestions;
 import io.backupdesk.web.incident.api.IncidentJson;
+import io.backupdesk.web.ticket.Ticket;
 import io.backupdesk.web.ticket.TicketRepository;
 import io.backupdesk.web.ticket.ui.QueueFilters;
 import io.backupdesk.web.ticket.ui.QueuePages;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -338,11 +340,17 @@ public class IncidentPages {
       String noteText,
       String message,
       String notice) {
+    // One query for every linked ticket: an outage links hundreds.
+    List<Long> ids = incident.links.stream().map(l -> l.ticketId).toList();
+    Map<Long, Ticket> linked =
+        ids.isEmpty()
+            ? Map.of()
+            : tickets.list("id in ?1", ids).stream().collect(Collectors.toMap(t -> t.id, t -> t));
     var rows =
         incident.links.stream()
             .map(
                 l -> {
-                  var t = tickets.findById(l.ticketId);
+                  var t = linked.get(l.ticketId);
                   return new LinkedRow(l.ticketId, t.subject, t.status, l.linkedBy, l.linkedAt);
                 })
             .toList();
