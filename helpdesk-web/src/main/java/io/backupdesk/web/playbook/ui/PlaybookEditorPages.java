@@ -236,6 +236,43 @@ public class PlaybookEditorPages {
         "/admin/playbook?done=retired");
   }
 
+  /**
+   * Moves a step one place ({@code direction} up or down) or to a position; what the draft cannot
+   * take comes back beside the position field.
+   */
+  @POST
+  @Path("move")
+  public Response moveStep(
+      @RestForm String key,
+      @RestForm Integer revision,
+      @RestForm String direction,
+      @RestForm String position) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    UnaryOperator<PlaybookDraft> edit;
+    String what;
+    if ("up".equals(direction) || "down".equals(direction)) {
+      edit = "up".equals(direction) ? d -> d.moveStepUp(key) : d -> d.moveStepDown(key);
+      what = "moved step " + key + " " + direction;
+    } else {
+      Integer to = parse(position);
+      if (to == null) {
+        errors.put("movePosition", "Write the position the step should take as a number, e.g. 1");
+        return overviewAgain(400, "The step was not moved: see the field marked below.", errors);
+      }
+      edit = d -> d.moveStep(key, to);
+      what = "moved step " + key + " to position " + to;
+    }
+    try {
+      editor.edit(revision == null ? -1 : revision, user(), what, edit);
+      return seeOther("/admin/playbook?done=moved");
+    } catch (ConflictException e) {
+      return overviewAgain(409, e.getMessage(), Map.of());
+    } catch (DraftEditException e) {
+      errors.put("movePosition", e.getMessage());
+      return overviewAgain(422, "The step was not moved: see the field marked below.", errors);
+    }
+  }
+
   @GET
   @Path("steps/{key}")
   public Response stepForm(@RestPath String key, @RestQuery String done) {
@@ -713,6 +750,7 @@ public class PlaybookEditorPages {
       return "Imported as v" + done.substring(9) + ": the draft now continues from it.";
     }
     return switch (done) {
+      case "moved" -> "Step moved in the draft: its number follows the new order when published.";
       case "retired" -> "Step retired in the draft. Diagnoses on it keep it until they end.";
       case "discarded" -> "Draft discarded: it is the latest version again.";
       case "device" -> "Model added: agents can pick it now.";
