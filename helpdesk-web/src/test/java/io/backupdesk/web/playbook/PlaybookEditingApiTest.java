@@ -335,6 +335,121 @@ class PlaybookEditingApiTest {
   }
 
   @Test
+  void aMovedStepKeepsItsKeyAndVersionAndIsNumberedByTheNewOrderWhenPublished() {
+    int revision = given().get("/api/v1/playbooks/draft").then().extract().path("revision");
+    int resetVersion = versions.latest().step("reset-settings").orElseThrow().version();
+
+    given()
+        .queryParam("revision", revision)
+        .contentType(ContentType.JSON)
+        .body("{\"position\": 1}")
+        .post("/api/v1/playbooks/draft/steps/reset-settings/move")
+        .then()
+        .statusCode(200)
+        .body("revision", equalTo(revision + 1))
+        .body("playbook.steps[0].key", equalTo("reset-settings"));
+    given()
+        .queryParam("revision", revision + 1)
+        .contentType(ContentType.JSON)
+        .body("{\"direction\": \"down\"}")
+        .post("/api/v1/playbooks/draft/steps/backup-switch/move")
+        .then()
+        .statusCode(200)
+        .body("playbook.steps.key[0..2]", contains("reset-settings", "wifi", "backup-switch"));
+    assertThat(audit.newest(5, "editor-admin", AuditEntry.Action.PLAYBOOK_EDITED))
+        .extracting(entry -> entry.detail)
+        .contains("moved step reset-settings to position 1", "moved step backup-switch down");
+
+    given()
+        .queryParam("revision", revision + 2)
+        .post("/api/v1/playbooks/draft/publish")
+        .then()
+        .statusCode(201)
+        .body("steps[0].key", equalTo("reset-settings"))
+        .body("steps[0].version", equalTo(resetVersion))
+        .body("steps[2].key", equalTo("backup-switch"));
+    Playbook moved = versions.latest();
+    assertThat(moved.step("reset-settings").orElseThrow().number()).isEqualTo(1);
+    assertThat(moved.step("backup-switch").orElseThrow().number()).isEqualTo(3);
+
+    // The other tests of this profile read steps by their standard positions.
+    Playbook standard = Playbooks.standard().version(1).orElseThrow();
+    int now = editor.draft().revision();
+    editor.edit(
+        now,
+        "editor-admin",
+        "restored the standard order",
+        d -> {
+          PlaybookDraft restored = d;
+          for (PlaybookStep step : standard.steps()) {
+            restored = restored.moveStep(step.key(), step.number());
+          }
+          return restored;
+        });
+    editor.publish(now + 1, "editor-admin");
+  }
+
+  @Test
+  void anImpossibleOrStaleMoveIsRefusedWithTheFieldNamed() {
+    int revision = given().get("/api/v1/playbooks/draft").then().extract().path("revision");
+    String first = editor.draft().playbook().steps().get(0).key();
+
+    given()
+        .queryParam("revision", revision)
+        .contentType(ContentType.JSON)
+        .body("{\"direction\": \"up\"}")
+        .post("/api/v1/playbooks/draft/steps/" + first + "/move")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("direction"))
+        .body("errors[0].message", containsString("already the first"));
+    given()
+        .queryParam("revision", revision)
+        .contentType(ContentType.JSON)
+        .body("{\"position\": 99}")
+        .post("/api/v1/playbooks/draft/steps/wifi/move")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("position"))
+        .body("errors[0].message", containsString("not 99"));
+    given()
+        .queryParam("revision", revision)
+        .contentType(ContentType.JSON)
+        .body("{\"direction\": \"sideways\"}")
+        .post("/api/v1/playbooks/draft/steps/wifi/move")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("direction"));
+    given()
+        .queryParam("revision", revision)
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post("/api/v1/playbooks/draft/steps/wifi/move")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("position"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"position\": 1}")
+        .post("/api/v1/playbooks/draft/steps/wifi/move")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("revision"));
+
+    editor.edit(revision, "first-admin", "renamed", d -> d.withName("Renamed meanwhile"));
+    given()
+        .queryParam("revision", revision)
+        .contentType(ContentType.JSON)
+        .body("{\"position\": 1}")
+        .post("/api/v1/playbooks/draft/steps/wifi/move")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("changed by first-admin"));
+    assertThat(editor.draft().playbook().steps().get(0).key()).isEqualTo(first);
+  }
+
+  @Test
   @TestSecurity(user = "plain-agent", roles = "agent", authMechanism = "api")
   void agentsCannotEditThePlaybook() {
     given().get("/api/v1/playbooks/draft").then().statusCode(403);

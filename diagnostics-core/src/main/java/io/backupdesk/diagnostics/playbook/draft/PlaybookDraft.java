@@ -95,7 +95,35 @@ public record PlaybookDraft(Integer version, String name, List<StepDraft> steps)
         steps.stream().filter(step -> step == null || !Objects.equals(step.key(), key)).toList());
   }
 
-  /** Moves a step to this position (1 = first). */
+  /** Where the step stands in the draft, 1 = first; an unknown key is refused. */
+  public int positionOf(String key) {
+    return requireIndex(key) + 1;
+  }
+
+  /** Moves a step one place towards the start; the first step cannot go further. */
+  public PlaybookDraft moveStepUp(String key) {
+    int at = positionOf(key);
+    if (at == 1) {
+      throw new DraftEditException("Step '" + key + "' is already the first: it cannot move up");
+    }
+    return moveStep(key, at - 1);
+  }
+
+  /** Moves a step one place towards the end; the last step cannot go further. */
+  public PlaybookDraft moveStepDown(String key) {
+    int at = positionOf(key);
+    if (at == steps.size()) {
+      throw new DraftEditException("Step '" + key + "' is already the last: it cannot move down");
+    }
+    return moveStep(key, at + 1);
+  }
+
+  /**
+   * Moves a step to this position (1 = first); the others keep their order. Any order of the steps
+   * is a valid article: the order rules ({@link io.backupdesk.diagnostics.playbook.StepOrder})
+   * bound how far a learned order may depart from the article, so they cannot refuse the article
+   * itself. Keys and versions stay; only the numbers follow the new order when it is published.
+   */
   public PlaybookDraft moveStep(String key, int position) {
     int from = requireIndex(key);
     if (position < 1 || position > steps.size()) {

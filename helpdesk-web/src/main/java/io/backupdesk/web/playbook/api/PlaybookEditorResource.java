@@ -9,6 +9,7 @@ import io.backupdesk.diagnostics.playbook.FieldProblem;
 import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.playbook.Validated;
+import io.backupdesk.diagnostics.playbook.draft.DraftEditException;
 import io.backupdesk.diagnostics.playbook.draft.PlaybookDiff;
 import io.backupdesk.diagnostics.playbook.draft.PlaybookDraft;
 import io.backupdesk.web.common.InvalidInputException;
@@ -35,6 +36,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -147,6 +150,65 @@ public class PlaybookEditorResource {
           Integer revision) {
     return DraftJson.of(editor.discard(required(revision), user()));
   }
+
+  @POST
+  @Path("draft/steps/{key}/move")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Move a step of the draft",
+      description =
+          "One place up or down (`direction`), or to a position counted from 1 (`position`). The"
+              + " step keeps its key and version: results and learned orders are keyed by step"
+              + " key; only the numbers follow the new order when the draft is published.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The saved draft, with its new revision",
+      content = @Content(schema = @Schema(implementation = DraftJson.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "409", description = STALE)
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "The move is impossible (no such step, a position out of range, the first step up or"
+              + " the last down); `errors` names the field")
+  public DraftJson moveStep(
+      @Parameter(description = "The step's key") @PathParam("key") String key,
+      @Parameter(description = "The draft revision you saw", required = true)
+          @QueryParam("revision")
+          Integer revision,
+      StepMove move) {
+    int seen = required(revision);
+    if (move == null || (move.position() == null) == (move.direction() == null)) {
+      throw new InvalidInputException(
+          "position", "Send either {\"position\": 3} or {\"direction\": \"up\"} (or \"down\")");
+    }
+    String field = move.position() != null ? "position" : "direction";
+    UnaryOperator<PlaybookDraft> edit;
+    String what;
+    if (move.position() != null) {
+      edit = draft -> draft.moveStep(key, move.position());
+      what = "moved step " + key + " to position " + move.position();
+    } else {
+      String direction = move.direction().strip().toLowerCase(Locale.ROOT);
+      if (!direction.equals("up") && !direction.equals("down")) {
+        throw new InvalidInputException("direction", "The direction is up or down");
+      }
+      edit = direction.equals("up") ? d -> d.moveStepUp(key) : d -> d.moveStepDown(key);
+      what = "moved step " + key + " " + direction;
+    }
+    try {
+      return DraftJson.of(editor.edit(seen, user(), what, edit));
+    } catch (DraftEditException e) {
+      throw new PlaybookEditor.Refused(
+          "The move", List.of(new FieldProblem(field, e.getMessage())));
+    }
+  }
+
+  /** Where a step goes: one of the two. */
+  @Schema(name = "StepMove")
+  public record StepMove(
+      @Schema(description = "The new position, counted from 1") Integer position,
+      @Schema(description = "`up` or `down`: one place") String direction) {}
 
   @GET
   @Path("draft/problems")

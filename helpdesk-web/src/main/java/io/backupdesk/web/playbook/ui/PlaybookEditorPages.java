@@ -27,6 +27,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,9 +36,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -46,6 +52,7 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The playbook editor for administrators: the draft's steps with what stands in the way of
@@ -236,6 +243,43 @@ public class PlaybookEditorPages {
         "/admin/playbook?done=retired");
   }
 
+  /**
+   * Moves a step one place ({@code direction} up or down) or to a position; what the draft cannot
+   * take comes back beside the position field.
+   */
+  @POST
+  @Path("move")
+  public Response moveStep(
+      @RestForm String key,
+      @RestForm Integer revision,
+      @RestForm String direction,
+      @RestForm String position) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    UnaryOperator<PlaybookDraft> edit;
+    String what;
+    if ("up".equals(direction) || "down".equals(direction)) {
+      edit = "up".equals(direction) ? d -> d.moveStepUp(key) : d -> d.moveStepDown(key);
+      what = "moved step " + key + " " + direction;
+    } else {
+      Integer to = parse(position);
+      if (to == null) {
+        errors.put("movePosition", "Write the position the step should take as a number, e.g. 1");
+        return overviewAgain(400, "The step was not moved: see the field marked below.", errors);
+      }
+      edit = d -> d.moveStep(key, to);
+      what = "moved step " + key + " to position " + to;
+    }
+    try {
+      editor.edit(revision == null ? -1 : revision, user(), what, edit);
+      return seeOther("/admin/playbook?done=moved");
+    } catch (ConflictException e) {
+      return overviewAgain(409, e.getMessage(), Map.of());
+    } catch (DraftEditException e) {
+      errors.put("movePosition", e.getMessage());
+      return overviewAgain(422, "The step was not moved: see the field marked below.", errors);
+    }
+  }
+
   @GET
   @Path("steps/{key}")
   public Response stepForm(@RestPath String key, @RestQuery String done) {
@@ -338,8 +382,58 @@ public class PlaybookEditorPages {
 
   @POST
   @Path("import")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response importFile(@RestForm String file, @RestForm String format) {
-    PlaybookFiles.Format chosen = PlaybookFiles.Format.of(format);
+    return importText(file, PlaybookFiles.Format.of(format), null);
+  }
+
+  /**
+   * The same import with an uploaded file: its name's ending (.json, .yaml, .yml) says the format.
+   * Without a file the pasted text is imported, so one form serves both. The body limit is the
+   * application's ({@code quarkus.http.limits.max-body-size}); a larger upload is a 413.
+   */
+  @POST
+  @Path("import")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response importUpload(
+      @RestForm("upload") FileUpload upload, @RestForm String file, @RestForm String format) {
+    boolean none =
+        upload == null
+            || ((upload.fileName() == null || upload.fileName().isBlank()) && upload.size() == 0);
+    if (none) {
+      return importText(file, PlaybookFiles.Format.of(format), null);
+    }
+    String name = upload.fileName() == null ? "" : upload.fileName().toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".json") && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
+      return importRefused(
+          List.of(
+              new FieldProblem(
+                  "upload",
+                  "Choose a .json, .yaml or .yml file as exported from this page, or paste its"
+                      + " content instead")),
+          file);
+    }
+    String text;
+    try {
+      // A strict decoder: a binary file picked by mistake is named, not turned into replacement
+      // characters that would then fail as puzzling JSON.
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(ByteBuffer.wrap(Files.readAllBytes(upload.uploadedFile())))
+              .toString();
+    } catch (IOException e) {
+      return importRefused(
+          List.of(
+              new FieldProblem(
+                  "upload",
+                  "The file is not UTF-8 text: export the version again and upload that file")),
+          file);
+    }
+    return importText(text, PlaybookFiles.Format.of(name), upload.fileName());
+  }
+
+  private Response importText(String file, PlaybookFiles.Format chosen, String uploaded) {
     Validated<PlaybookDraft> read = PlaybookFiles.read(file, chosen);
     List<FieldProblem> problems = read.problems();
     if (read.isValid()) {
@@ -352,6 +446,16 @@ public class PlaybookEditorPages {
         return overviewAgain(409, e.getMessage(), Map.of());
       }
     }
+    // An uploaded file's content is not put into the text box: the admin fixes the file.
+    return importRefused(problems, uploaded == null ? file : null);
+  }
+
+  private Response importRefused(List<FieldProblem> problems, String pasted) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    problems.stream()
+        .filter(p -> p.field().equals("upload"))
+        .findFirst()
+        .ifPresent(p -> errors.put("upload", p.message()));
     return Response.status(422)
         .entity(
             Templates.editor(
@@ -361,8 +465,8 @@ public class PlaybookEditorPages {
                         + problems.size()
                         + (problems.size() == 1 ? " problem" : " problems")
                         + ", listed below.",
-                    Map.of(),
-                    file,
+                    errors,
+                    pasted,
                     problems,
                     false)))
         .build();
@@ -713,6 +817,7 @@ public class PlaybookEditorPages {
       return "Imported as v" + done.substring(9) + ": the draft now continues from it.";
     }
     return switch (done) {
+      case "moved" -> "Step moved in the draft: its number follows the new order when published.";
       case "retired" -> "Step retired in the draft. Diagnoses on it keep it until they end.";
       case "discarded" -> "Draft discarded: it is the latest version again.";
       case "device" -> "Model added: agents can pick it now.";
