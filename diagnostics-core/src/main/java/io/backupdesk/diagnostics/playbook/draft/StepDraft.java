@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A step in editable form, as a playbook file writes it. Its position is its place in the draft's
@@ -65,115 +66,31 @@ public record StepDraft(
   }
 
   public StepDraft withKey(String newKey) {
-    return new StepDraft(
-        newKey,
-        version,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.key = newKey);
   }
 
   public StepDraft withVersion(Integer newVersion) {
-    return new StepDraft(
-        key,
-        newVersion,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.version = newVersion);
   }
 
   public StepDraft withTitle(String newTitle) {
-    return new StepDraft(
-        key,
-        version,
-        newTitle,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.title = newTitle);
   }
 
   public StepDraft withWhyItMatters(String newWhyItMatters) {
-    return new StepDraft(
-        key,
-        version,
-        title,
-        newWhyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.whyItMatters = newWhyItMatters);
   }
 
   public StepDraft withCheck(String newCheck) {
-    return new StepDraft(
-        key,
-        version,
-        title,
-        whyItMatters,
-        newCheck,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.check = newCheck);
   }
 
   public StepDraft withInstructions(List<InstructionDraft> newInstructions) {
-    return new StepDraft(
-        key,
-        version,
-        title,
-        whyItMatters,
-        check,
-        newInstructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.instructions = newInstructions);
   }
 
   public StepDraft withFixOptions(List<FixOptionDraft> newFixOptions) {
-    return new StepDraft(
-        key,
-        version,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        newFixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.fixOptions = newFixOptions);
   }
 
   /** Replaces the fix option with this key; a key the step does not offer is refused. */
@@ -210,86 +127,83 @@ public record StepDraft(
   }
 
   public StepDraft withCost(String newCost) {
-    return new StepDraft(
-        key,
-        version,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        newCost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.cost = newCost);
   }
 
   public StepDraft withRiskNote(String newRiskNote) {
-    return new StepDraft(
-        key,
-        version,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        newRiskNote,
-        detectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.riskNote = newRiskNote);
   }
 
   public StepDraft withDetectsOutage(Boolean newDetectsOutage) {
-    return new StepDraft(
-        key,
-        version,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        newDetectsOutage,
-        intrusive,
-        customerMessage);
+    return with(p -> p.detectsOutage = newDetectsOutage);
   }
 
   public StepDraft withIntrusive(Boolean newIntrusive) {
-    return new StepDraft(
-        key,
-        version,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        newIntrusive,
-        customerMessage);
+    return with(p -> p.intrusive = newIntrusive);
   }
 
   public StepDraft withCustomerMessage(List<InstructionDraft> newCustomerMessage) {
-    return new StepDraft(
-        key,
-        version,
-        title,
-        whyItMatters,
-        check,
-        instructions,
-        fixOptions,
-        cost,
-        riskNote,
-        detectsOutage,
-        intrusive,
-        newCustomerMessage);
+    return with(p -> p.customerMessage = newCustomerMessage);
   }
 
   private static <T> List<T> copy(List<T> list) {
     return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+  }
+
+  /**
+   * A copy with some parts changed. Every {@code with...} goes through here, so the record's parts
+   * are listed once for copying ({@link Parts}) rather than once per wither.
+   */
+  private StepDraft with(Consumer<Parts> change) {
+    var parts = new Parts(this);
+    change.accept(parts);
+    return parts.draft();
+  }
+
+  /** The parts of a draft step while a copy is being changed. */
+  private static final class Parts {
+    String key;
+    Integer version;
+    String title;
+    String whyItMatters;
+    String check;
+    List<InstructionDraft> instructions;
+    List<FixOptionDraft> fixOptions;
+    String cost;
+    String riskNote;
+    Boolean detectsOutage;
+    Boolean intrusive;
+    List<InstructionDraft> customerMessage;
+
+    Parts(StepDraft d) {
+      key = d.key;
+      version = d.version;
+      title = d.title;
+      whyItMatters = d.whyItMatters;
+      check = d.check;
+      instructions = d.instructions;
+      fixOptions = d.fixOptions;
+      cost = d.cost;
+      riskNote = d.riskNote;
+      detectsOutage = d.detectsOutage;
+      intrusive = d.intrusive;
+      customerMessage = d.customerMessage;
+    }
+
+    StepDraft draft() {
+      return new StepDraft(
+          key,
+          version,
+          title,
+          whyItMatters,
+          check,
+          instructions,
+          fixOptions,
+          cost,
+          riskNote,
+          detectsOutage,
+          intrusive,
+          customerMessage);
+    }
   }
 }
