@@ -294,6 +294,17 @@ class DeviceModelEditingTest {
         .redirects()
         .follow(false)
         .formParam("revision", device.revision())
+        .formParam("variant", "FACE_ID")
+        .formParam("firstIos", "")
+        .post("/admin/playbook/devices/" + id)
+        .then()
+        .statusCode(422)
+        .body(containsString("id=\"device-" + id + "-firstIos-error\""));
+
+    given()
+        .redirects()
+        .follow(false)
+        .formParam("revision", device.revision())
         .formParam("variant", "HOME_BUTTON")
         .formParam("firstIos", "16")
         .formParam("lastIos", "")

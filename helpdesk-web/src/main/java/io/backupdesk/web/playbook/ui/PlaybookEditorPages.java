@@ -585,9 +585,6 @@ public class PlaybookEditorPages {
     Map<String, String> errors = new LinkedHashMap<>();
     Integer first = number(firstIos, "firstIos", errors);
     Integer last = number(lastIos, "lastIos", errors);
-    if (first == null && !errors.containsKey("firstIos")) {
-      errors.put("firstIos", "Give the iOS major version the model shipped with, e.g. 18");
-    }
     try {
       if (errors.isEmpty()) {
         editor.changeDeviceModel(
