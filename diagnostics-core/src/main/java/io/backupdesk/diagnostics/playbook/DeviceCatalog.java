@@ -177,13 +177,90 @@ public final class DeviceCatalog {
                     + "; leave it empty while Apple still supports the model"));
       }
       if (problems.size() == before) {
-        models.add(new DeviceModel(name, variant, firstIos, lastIos));
+        models.add(new DeviceModel(name, variant, firstIos, lastIos, row.retired()));
       }
     }
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);
     }
     return Validated.valid(new DeviceCatalog(models, highestNamed(models)));
+  }
+
+  /**
+   * The catalogue with one more model, checked with every model already there by the rules of
+   * {@link #build}; problems name the row's own fields ({@code name}, {@code variant}, {@code
+   * firstIos}, {@code lastIos}) as a form shows them.
+   */
+  public Validated<DeviceCatalog> adding(CatalogRow row) {
+    List<CatalogRow> rows = new ArrayList<>(rows());
+    rows.add(row);
+    return rebuilt(rows, rows.size() - 1);
+  }
+
+  /**
+   * The catalogue with the named model's family and iOS range changed, by the same rules as adding
+   * it. The name is the model's key (tickets store it) and stays; a name the catalogue does not
+   * know is refused.
+   */
+  public Validated<DeviceCatalog> editing(
+      String name, String variant, Integer firstIos, Integer lastIos) {
+    int at = indexOf(name);
+    if (at < 0) {
+      return unknown(name);
+    }
+    List<CatalogRow> rows = new ArrayList<>(rows());
+    rows.set(at, rows.get(at).changed(variant, firstIos, lastIos));
+    return rebuilt(rows, at);
+  }
+
+  /**
+   * The catalogue with the named model retired ({@code retired} true) or back in use. A retired
+   * model stays known to {@link #find}, {@link #variantsFor} and {@link #supportedIos}, so tickets
+   * that name it keep their instructions; {@link #check} refuses it for new tickets and {@link
+   * #activeModels} leaves it out of pick lists.
+   */
+  public Validated<DeviceCatalog> retiring(String name, boolean retired) {
+    int at = indexOf(name);
+    if (at < 0) {
+      return unknown(name);
+    }
+    List<CatalogRow> rows = new ArrayList<>(rows());
+    rows.set(at, rows.get(at).withRetired(retired));
+    return rebuilt(rows, at);
+  }
+
+  private int indexOf(String name) {
+    Optional<DeviceModel> found = find(name);
+    return found.map(models::indexOf).orElse(-1);
+  }
+
+  private static Validated<DeviceCatalog> unknown(String name) {
+    return Validated.invalid(
+        List.of(
+            new FieldProblem(
+                "name",
+                "The catalogue has no model named '"
+                    + (name == null ? "" : name.strip())
+                    + "': add it instead")));
+  }
+
+  /** Builds all rows, keeping only the problems of row {@code at}, named by its own fields. */
+  private static Validated<DeviceCatalog> rebuilt(List<CatalogRow> rows, int at) {
+    Validated<DeviceCatalog> built = build(rows);
+    if (built.isValid()) {
+      return built;
+    }
+    String prefix = "models[" + at + "].";
+    return Validated.invalid(
+        built.problems().stream()
+            .map(
+                p ->
+                    new FieldProblem(
+                        p.field().startsWith(prefix)
+                            ? p.field().substring(prefix.length())
+                            : p.field(),
+                        p.message()))
+            .toList());
   }
 
   /**
@@ -256,6 +333,11 @@ public final class DeviceCatalog {
     return models;
   }
 
+  /** The models new tickets may name, in catalogue order: every model not retired. */
+  public List<DeviceModel> activeModels() {
+    return models.stream().filter(model -> !model.retired()).toList();
+  }
+
   /** The rows that rebuild this catalogue, e.g. to load it into the database. */
   public List<CatalogRow> rows() {
     return models.stream().map(CatalogRow::of).toList();
@@ -310,7 +392,8 @@ public final class DeviceCatalog {
    * Checks a phone as typed on a ticket. Both fields are required (the ticket stores both). The
    * model must be a catalogue name or {@code Other} (letter case and spacing are forgiven; the
    * catalogue's spelling is what to store); the iOS version must read as {@link IosVersion} and its
-   * major must be one the model runs. Every problem is reported at once.
+   * major must be one the model runs. A retired model is refused: this check is for new tickets.
+   * Every problem is reported at once.
    */
   public DeviceCheck check(String model, String iosVersion) {
     List<FieldProblem> problems = new ArrayList<>(2);
@@ -333,6 +416,14 @@ public final class DeviceCatalog {
                 "This model is not in the device catalogue: choose it from the list, or Other and"
                     + " write the customer's description of the phone in the ticket's"
                     + " description"));
+      } else if (found.get().retired()) {
+        problems.add(
+            new FieldProblem(
+                DeviceCheck.MODEL_FIELD,
+                "The "
+                    + found.get().name()
+                    + " is retired from the device catalogue: new tickets cannot name it. Choose"
+                    + " the customer's model from the list, or Other"));
       } else {
         modelName = found.get().name();
         phone = article(modelName) + " " + modelName;

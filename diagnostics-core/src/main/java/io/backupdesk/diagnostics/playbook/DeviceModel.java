@@ -7,8 +7,12 @@ import java.util.Objects;
  * major versions it runs: from the one it shipped with ({@code firstIos}) to the last Apple
  * released for it ({@code lastIos}), or, while Apple still supports it, to the newest iOS the
  * catalogue knows ({@code lastIos} null).
+ *
+ * <p>A {@code retired} model stays known (tickets that name it keep their instructions, reports
+ * keep counting it) but new tickets cannot name it.
  */
-public record DeviceModel(String name, DeviceVariant variant, int firstIos, Integer lastIos) {
+public record DeviceModel(
+    String name, DeviceVariant variant, int firstIos, Integer lastIos, boolean retired) {
   public DeviceModel {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("A device model needs a name");
@@ -19,6 +23,11 @@ public record DeviceModel(String name, DeviceVariant variant, int firstIos, Inte
       throw new IllegalArgumentException(
           name + ": the iOS range " + firstIos + " to " + lastIos + " is not a range");
     }
+  }
+
+  /** A model new tickets may name. */
+  public DeviceModel(String name, DeviceVariant variant, int firstIos, Integer lastIos) {
+    this(name, variant, firstIos, lastIos, false);
   }
 
   /** Apple still releases iOS versions for it. */

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The device catalogue as the database holds it now: the models shipped with the app (loaded on the
- * first start) and those administrators added since. Ticket forms, reports and the playbook's
- * coverage rules all ask here, never {@link DeviceCatalog#standard()}, so a model added in the
- * editor is known everywhere at once, on every instance.
+ * first start) and those administrators added since, as they last changed them. Ticket forms,
+ * reports and the playbook's coverage rules all ask here, never {@link DeviceCatalog#standard()},
+ * so a model added in the editor is known everywhere at once, on every instance.
  */
 @ApplicationScoped
 public class DeviceCatalogs {
@@ -21,7 +21,11 @@ public class DeviceCatalogs {
     this.store = store;
   }
 
-  /** The catalogue as of now; rebuilt only when a model was added. */
+  /**
+   * The catalogue as of now; rebuilt only when a model was added, changed, retired or restored. The
+   * fingerprint is read from the database on every call, so a change made on another instance is
+   * seen on the next read without any message between instances.
+   */
   public DeviceCatalog current() {
     PlaybookStore.CatalogStamp stamp = store.catalogStamp();
     Cached known = cached;

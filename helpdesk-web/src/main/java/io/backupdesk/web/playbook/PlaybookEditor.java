@@ -8,6 +8,7 @@ import io.backupdesk.diagnostics.playbook.Validated;
 import io.backupdesk.diagnostics.playbook.draft.DraftEditException;
 import io.backupdesk.diagnostics.playbook.draft.PlaybookDraft;
 import io.backupdesk.web.common.ConflictException;
+import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.common.ProblemType;
 import io.backupdesk.web.identity.AuditEntry;
 import io.backupdesk.web.identity.AuditLog;
@@ -15,15 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * The administrators' commands on the playbook: edit the one shared draft, publish it as the next
- * version, import a file as the next version, add a device model. Each runs in one transaction with
- * the draft row locked; the core decides what is valid and how versions are numbered, this class
- * only loads, asks and stores.
+ * version, import a file as the next version, add, change, retire or restore a device model. Each
+ * runs in one transaction with the draft row locked; the core decides what is valid and how
+ * versions are numbered, this class only loads, asks and stores.
  *
  * <p>Every change of the draft names the revision the editor saw: a stale one is refused with a 409
  * that says who changed the draft and when, so two admins never overwrite each other silently.
@@ -154,29 +154,113 @@ public class PlaybookEditor {
    * twice, an iOS range that is not one). Problems name the form's fields.
    */
   public DeviceCatalog addDeviceModel(CatalogRow row, String actor) {
-    List<CatalogRow> rows = new ArrayList<>(catalogs.current().rows());
-    rows.add(row);
-    Validated<DeviceCatalog> built = DeviceCatalog.build(rows);
+    DeviceCatalog before = catalogs.current();
+    Validated<DeviceCatalog> built = before.adding(row);
     if (!built.isValid()) {
-      String prefix = "models[" + (rows.size() - 1) + "].";
-      List<FieldProblem> mine =
-          built.problems().stream()
-              .map(p -> new FieldProblem(p.field().replace(prefix, ""), p.message()))
-              .toList();
-      throw new Refused("The model", mine);
+      throw new Refused("The model", built.problems());
     }
-    CatalogRow stored = built.value().orElseThrow().rows().get(rows.size() - 1);
+    CatalogRow stored = built.value().orElseThrow().rows().get(before.models().size());
     store.insertDevice(stored, clock.instant(), actor);
     audit.record(
-        AuditEntry.Action.DEVICE_MODEL_ADDED,
-        actor,
-        stored.name(),
-        stored.variant()
-            + ", iOS "
-            + stored.firstIos()
-            + (stored.lastIos() == null ? " and later" : " to " + stored.lastIos()),
-        null);
+        AuditEntry.Action.DEVICE_MODEL_ADDED, actor, stored.name(), describe(stored), null);
     return built.value().orElseThrow();
+  }
+
+  /** Every model as stored, with the revision a change must name; oldest first. */
+  public List<StoredDevice> devices() {
+    return store.devices();
+  }
+
+  /** One model as stored; a 404 when there is none with this id. */
+  public StoredDevice device(long id) {
+    return store.device(id, false).orElseThrow(() -> new NotFoundException("Device model", id));
+  }
+
+  /**
+   * Changes a model's family and iOS range on the revision the editor saw, by the catalogue's rules
+   * for adding one (problems name the fields). The name stays: tickets store it.
+   */
+  public StoredDevice changeDeviceModel(
+      long id, int seenRevision, String variant, Integer firstIos, Integer lastIos, String actor) {
+    StoredDevice current = lockedDevice(id, seenRevision);
+    String name = current.row().name();
+    Validated<DeviceCatalog> built = catalogs.current().editing(name, variant, firstIos, lastIos);
+    if (!built.isValid()) {
+      throw new Refused("The model", built.problems());
+    }
+    CatalogRow row = CatalogRow.of(built.value().orElseThrow().find(name).orElseThrow());
+    if (row.equals(current.row())) {
+      return current;
+    }
+    StoredDevice saved = saveDevice(current, row, actor);
+    audit.record(
+        AuditEntry.Action.DEVICE_MODEL_CHANGED,
+        actor,
+        name,
+        describe(current.row()) + " → " + describe(row),
+        null);
+    return saved;
+  }
+
+  /**
+   * Retires a model ({@code retired}) or restores it, on the revision the editor saw. Tickets that
+   * name a retired model keep it; new tickets cannot name it. Retiring a retired model changes
+   * nothing.
+   */
+  public StoredDevice retireDeviceModel(long id, int seenRevision, boolean retired, String actor) {
+    StoredDevice current = lockedDevice(id, seenRevision);
+    String name = current.row().name();
+    if (current.row().retired() == retired) {
+      return current;
+    }
+    Validated<DeviceCatalog> built = catalogs.current().retiring(name, retired);
+    if (!built.isValid()) {
+      throw new Refused("The model", built.problems());
+    }
+    StoredDevice saved =
+        saveDevice(
+            current, CatalogRow.of(built.value().orElseThrow().find(name).orElseThrow()), actor);
+    audit.record(
+        retired ? AuditEntry.Action.DEVICE_MODEL_RETIRED : AuditEntry.Action.DEVICE_MODEL_RESTORED,
+        actor,
+        name,
+        retired ? "new tickets can no longer name it" : "new tickets can name it again",
+        null);
+    return saved;
+  }
+
+  private StoredDevice lockedDevice(long id, int seenRevision) {
+    StoredDevice current =
+        store.device(id, true).orElseThrow(() -> new NotFoundException("Device model", id));
+    if (current.revision() != seenRevision) {
+      throw new ConflictException(
+          ProblemType.STALE_VERSION,
+          "The model "
+              + current.row().name()
+              + " was changed by "
+              + current.changedBy()
+              + " at "
+              + current.changedAt()
+              + " (revision "
+              + current.revision()
+              + "; you had revision "
+              + seenRevision
+              + "). Check their change, and make yours again if it is still needed.",
+          new DeviceRef(id));
+    }
+    return current;
+  }
+
+  private StoredDevice saveDevice(StoredDevice current, CatalogRow row, String actor) {
+    store.updateDevice(current.id(), row, current.revision() + 1, clock.instant(), actor);
+    return store.device(current.id(), false).orElseThrow();
+  }
+
+  private static String describe(CatalogRow row) {
+    return row.variant()
+        + ", iOS "
+        + row.firstIos()
+        + (row.lastIos() == null ? " and later" : " to " + row.lastIos());
   }
 
   private Playbook store(PlaybookDraft content, String actor, String source, String what) {

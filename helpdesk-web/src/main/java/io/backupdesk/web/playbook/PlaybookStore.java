@@ -33,8 +33,11 @@ class PlaybookStore {
   record StoredDraft(
       int basedOn, String content, int revision, Instant updatedAt, String updatedBy) {}
 
-  /** What changes whenever a model is added: their count and the highest id. */
-  record CatalogStamp(long count, long maxId) {}
+  /**
+   * What changes whenever a model is added, edited, retired or restored: their count, the highest
+   * id and the sum of their revisions (every change raises one row's revision by one).
+   */
+  record CatalogStamp(long count, long maxId, long revisions) {}
 
   private final EntityManager em;
 
@@ -152,32 +155,88 @@ class PlaybookStore {
   CatalogStamp catalogStamp() {
     Object[] row =
         (Object[])
-            em.createNativeQuery("SELECT count(*), coalesce(max(id), 0) FROM device_model")
+            em.createNativeQuery(
+                    "SELECT count(*), coalesce(max(id), 0), coalesce(sum(revision), 0)"
+                        + " FROM device_model")
                 .getSingleResult();
-    return new CatalogStamp(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    return new CatalogStamp(
+        ((Number) row[0]).longValue(),
+        ((Number) row[1]).longValue(),
+        ((Number) row[2]).longValue());
+  }
+
+  List<CatalogRow> deviceRows() {
+    return devices("", null, false).stream().map(StoredDevice::row).toList();
+  }
+
+  /** Every model as stored, oldest first. */
+  List<StoredDevice> devices() {
+    return devices("", null, false);
+  }
+
+  /** One model, locked until the transaction ends when {@code lock}. */
+  Optional<StoredDevice> device(long id, boolean lock) {
+    return devices(" WHERE id = ?1", id, lock).stream().findFirst();
   }
 
   @SuppressWarnings("unchecked")
-  List<CatalogRow> deviceRows() {
-    List<Object[]> rows =
+  private List<StoredDevice> devices(String where, Long id, boolean lock) {
+    var query =
         em.createNativeQuery(
-                "SELECT name, variant, first_ios, last_ios FROM device_model ORDER BY id")
-            .getResultList();
+            "SELECT id, name, variant, first_ios, last_ios, retired_at, retired_by, revision,"
+                + " changed_at, changed_by FROM device_model"
+                + where
+                + " ORDER BY id"
+                + (lock ? " FOR UPDATE" : ""));
+    if (id != null) {
+      query.setParameter(1, id);
+    }
+    List<Object[]> rows = query.getResultList();
     return rows.stream()
         .map(
             r ->
-                new CatalogRow(
-                    (String) r[0],
-                    (String) r[1],
-                    ((Number) r[2]).intValue(),
-                    r[3] == null ? null : ((Number) r[3]).intValue()))
+                new StoredDevice(
+                    ((Number) r[0]).longValue(),
+                    new CatalogRow(
+                        (String) r[1],
+                        (String) r[2],
+                        ((Number) r[3]).intValue(),
+                        r[4] == null ? null : ((Number) r[4]).intValue(),
+                        r[5] != null),
+                    ((Number) r[7]).intValue(),
+                    instant(r[8]),
+                    (String) r[9],
+                    r[5] == null ? null : instant(r[5]),
+                    (String) r[6]))
         .toList();
+  }
+
+  /**
+   * Stores a model's new family, iOS range and retirement as the next revision; the retirement's
+   * time and author are the first retirement's until the model is restored.
+   */
+  void updateDevice(long id, CatalogRow row, int revision, Instant at, String by) {
+    em.createNativeQuery(
+            "UPDATE device_model SET variant = ?2, first_ios = ?3, last_ios = ?4,"
+                + " retired_at = CASE WHEN ?5 THEN coalesce(retired_at, ?6) END,"
+                + " retired_by = CASE WHEN ?5 THEN coalesce(retired_by, ?7) END,"
+                + " revision = ?8, changed_at = ?6, changed_by = ?7 WHERE id = ?1")
+        .setParameter(1, id)
+        .setParameter(2, row.variant())
+        .setParameter(3, row.firstIos())
+        .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.INTEGER, row.lastIos()))
+        .setParameter(5, row.retired())
+        .setParameter(6, Timestamp.from(at))
+        .setParameter(7, by)
+        .setParameter(8, revision)
+        .executeUpdate();
   }
 
   void insertDevice(CatalogRow row, Instant at, String by) {
     em.createNativeQuery(
-            "INSERT INTO device_model (name, variant, first_ios, last_ios, added_at, added_by)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            "INSERT INTO device_model"
+                + " (name, variant, first_ios, last_ios, added_at, added_by, changed_at, changed_by)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6)")
         .setParameter(1, row.name())
         .setParameter(2, row.variant())
         .setParameter(3, row.firstIos())

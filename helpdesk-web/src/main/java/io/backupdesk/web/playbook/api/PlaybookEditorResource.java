@@ -65,6 +65,9 @@ public class PlaybookEditorResource {
   static final String STALE =
       "Someone else changed the draft since your revision: the problem's"
           + " `currentState` is the draft as it is now, with who changed it";
+  static final String STALE_MODEL =
+      "Someone else changed the model since your revision: the problem's `currentState` is the"
+          + " model as it is now, with who changed it";
   static final String INVALID =
       "Every problem at once, each in `errors` with the path of its"
           + " field (e.g. `steps[7].instructions[0].lines[0]`); nothing was stored";
@@ -348,6 +351,125 @@ public class PlaybookEditorResource {
     published(first);
     published(second);
     return comparison.compare(versions.all(), first, second);
+  }
+
+  @GET
+  @Path("devices")
+  @Operation(
+      summary = "List the device models for editing",
+      description =
+          "Every model of the catalogue, retired ones too, oldest first, each with the revision a"
+              + " change must name.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The models",
+      content = @Content(schema = @Schema(implementation = DeviceModelJson[].class)))
+  public List<DeviceModelJson> deviceModels() {
+    return editor.devices().stream().map(DeviceModelJson::of).toList();
+  }
+
+  @GET
+  @Path("devices/{id}")
+  @Operation(summary = "Read one device model for editing")
+  @APIResponse(
+      responseCode = "200",
+      description = "The model",
+      content = @Content(schema = @Schema(implementation = DeviceModelJson.class)))
+  @APIResponse(responseCode = "404", description = "No model with this id")
+  public DeviceModelJson deviceModel(@PathParam("id") long id) {
+    return DeviceModelJson.of(editor.device(id));
+  }
+
+  @PUT
+  @Path("devices/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change a device model's family and iOS range",
+      description =
+          "Checked by the rules for adding a model. The name is the key tickets store and stays;"
+              + " to rename, add a model and retire the old one. Tickets of the model follow the"
+              + " change at once.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The model with its new revision",
+      content = @Content(schema = @Schema(implementation = DeviceModelJson.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No model with this id")
+  @APIResponse(responseCode = "409", description = STALE_MODEL)
+  @APIResponse(
+      responseCode = "422",
+      description = "Every problem, each in `errors` with its field (variant, firstIos, lastIos)")
+  public DeviceModelJson changeDeviceModel(
+      @PathParam("id") long id,
+      @Parameter(description = "The model's revision the change is based on", required = true)
+          @QueryParam("revision")
+          Integer revision,
+      DeviceModelJson.Change change) {
+    if (change == null) {
+      throw new InvalidInputException(
+          "variant", "Send the change as JSON: variant, firstIos, lastIos");
+    }
+    return DeviceModelJson.of(
+        editor.changeDeviceModel(
+            id,
+            requiredModelRevision(revision),
+            change.variant(),
+            change.firstIos(),
+            change.lastIos(),
+            user()));
+  }
+
+  @POST
+  @Path("devices/{id}/retire")
+  @Operation(
+      summary = "Retire a device model",
+      description =
+          "New tickets can no longer name it (422 `unknown-device` on `deviceModel`) and pick lists"
+              + " leave it out; tickets that name it keep it and their instructions. Retiring a"
+              + " retired model changes nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The model, retired",
+      content = @Content(schema = @Schema(implementation = DeviceModelJson.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No model with this id")
+  @APIResponse(responseCode = "409", description = STALE_MODEL)
+  public DeviceModelJson retireDeviceModel(
+      @PathParam("id") long id,
+      @Parameter(description = "The model's revision the change is based on", required = true)
+          @QueryParam("revision")
+          Integer revision) {
+    return DeviceModelJson.of(
+        editor.retireDeviceModel(id, requiredModelRevision(revision), true, user()));
+  }
+
+  @POST
+  @Path("devices/{id}/restore")
+  @Operation(
+      summary = "Restore a retired device model",
+      description = "New tickets can name it again. Restoring a model in use changes nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The model, in use",
+      content = @Content(schema = @Schema(implementation = DeviceModelJson.class)))
+  @APIResponse(responseCode = "400", description = BAD_REQUEST)
+  @APIResponse(responseCode = "404", description = "No model with this id")
+  @APIResponse(responseCode = "409", description = STALE_MODEL)
+  public DeviceModelJson restoreDeviceModel(
+      @PathParam("id") long id,
+      @Parameter(description = "The model's revision the change is based on", required = true)
+          @QueryParam("revision")
+          Integer revision) {
+    return DeviceModelJson.of(
+        editor.retireDeviceModel(id, requiredModelRevision(revision), false, user()));
+  }
+
+  private static int requiredModelRevision(Integer revision) {
+    if (revision == null) {
+      throw new InvalidInputException(
+          "revision", "Send the model's revision you saw as ?revision=, from GET /devices/{id}");
+    }
+    return revision;
   }
 
   private Playbook published(int version) {

@@ -35,16 +35,22 @@ public record PlaybookJson(
       List<DeviceJson.VariantJson> variants) {
 
     static Devices of(DeviceCatalog catalog) {
+      return of(catalog, false);
+    }
+
+    static Devices of(DeviceCatalog catalog, boolean withRetired) {
       return new Devices(
-          catalog.models().stream()
-              .map(
-                  m ->
-                      new Model(
-                          m.name(),
-                          DeviceJson.VariantJson.of(m.variant()),
-                          m.firstIos(),
-                          m.lastIos()))
-              .toList(),
+          (withRetired ? catalog.models() : catalog.activeModels())
+              .stream()
+                  .map(
+                      m ->
+                          new Model(
+                              m.name(),
+                              DeviceJson.VariantJson.of(m.variant()),
+                              m.firstIos(),
+                              m.lastIos(),
+                              m.retired()))
+                  .toList(),
           DeviceCatalog.OTHER,
           Arrays.stream(DeviceVariant.values()).map(DeviceJson.VariantJson::of).toList());
     }
@@ -53,5 +59,9 @@ public record PlaybookJson(
   /** One iPhone model, its button layout and the iOS majors it runs (last empty: supported). */
   @Schema(name = "DeviceModel")
   public record Model(
-      String name, DeviceJson.VariantJson variant, Integer firstIos, Integer lastIos) {}
+      String name,
+      DeviceJson.VariantJson variant,
+      Integer firstIos,
+      Integer lastIos,
+      @Schema(description = "true when new tickets can no longer name it") boolean retired) {}
 }

@@ -74,13 +74,19 @@ public class PlaybookResource {
 
   @GET
   @Path("devices")
-  @Operation(summary = "List the iPhone models agents can pick, with their button layout")
+  @Operation(
+      summary = "List the iPhone models agents can pick, with their button layout",
+      description =
+          "Retired models are left out (new tickets cannot name them) unless includeRetired=true,"
+              + " e.g. to show the model of an older ticket.")
   @APIResponse(
       responseCode = "200",
       description = "The catalogue, oldest model first",
       content = @Content(schema = @Schema(implementation = PlaybookJson.Devices.class)))
-  public PlaybookJson.Devices devices() {
-    return PlaybookJson.Devices.of(catalogs.current());
+  public PlaybookJson.Devices devices(
+      @Parameter(description = "Also list retired models") @QueryParam("includeRetired")
+          boolean includeRetired) {
+    return PlaybookJson.Devices.of(catalogs.current(), includeRetired);
   }
 
   @POST

@@ -19,10 +19,12 @@ import io.backupdesk.diagnostics.playbook.draft.PlaybookDiff;
 import io.backupdesk.diagnostics.playbook.draft.PlaybookDraft;
 import io.backupdesk.diagnostics.playbook.draft.StepDraft;
 import io.backupdesk.web.common.ConflictException;
+import io.backupdesk.web.common.NotFoundException;
 import io.backupdesk.web.playbook.DeviceCatalogs;
 import io.backupdesk.web.playbook.PlaybookEditor;
 import io.backupdesk.web.playbook.PlaybookFiles;
 import io.backupdesk.web.playbook.PlaybookVersions;
+import io.backupdesk.web.playbook.StoredDevice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -87,6 +89,7 @@ public class PlaybookEditorPages {
       List<ProblemLine> problems,
       List<Integer> versions,
       List<DeviceModel> models,
+      List<DeviceRow> devices,
       String notice,
       String message,
       Map<String, String> errors,
@@ -95,12 +98,89 @@ public class PlaybookEditorPages {
       return errors.get(field);
     }
 
+    public long retiredCount() {
+      return devices.stream().filter(DeviceRow::retired).count();
+    }
+
+    /** The page with one model's form as it was sent, its problems beside its fields. */
+    EditorPage withDeviceForm(long id, DeviceRow sent) {
+      return new EditorPage(
+          draft,
+          steps,
+          problems,
+          versions,
+          models,
+          devices.stream().map(d -> d.id() == id ? sent : d).toList(),
+          notice,
+          message,
+          errors,
+          importText);
+    }
+
     public int latest() {
       return versions.get(versions.size() - 1);
     }
 
     public int previous() {
       return Math.max(1, latest() - 1);
+    }
+  }
+
+  /**
+   * A model of the catalogue with its edit form's values (as stored, or as sent when refused) and
+   * the form's problems by field ({@code variant}, {@code firstIos}, {@code lastIos}).
+   */
+  public record DeviceRow(
+      long id,
+      String name,
+      String variant,
+      String firstIos,
+      String lastIos,
+      boolean retired,
+      int revision,
+      String summary,
+      Map<String, String> errors) {
+    static DeviceRow of(StoredDevice device) {
+      CatalogRow row = device.row();
+      return new DeviceRow(
+          device.id(),
+          row.name(),
+          row.variant(),
+          String.valueOf(row.firstIos()),
+          row.lastIos() == null ? "" : String.valueOf(row.lastIos()),
+          row.retired(),
+          device.revision(),
+          DeviceVariant.valueOf(row.variant()).label()
+              + ", iOS "
+              + row.firstIos()
+              + (row.lastIos() == null ? " and later" : " to " + row.lastIos()),
+          Map.of());
+    }
+
+    DeviceRow sent(String newVariant, String first, String last, Map<String, String> problems) {
+      return new DeviceRow(
+          id,
+          name,
+          newVariant,
+          first == null ? "" : first,
+          last == null ? "" : last,
+          retired,
+          revision,
+          summary,
+          Map.copyOf(problems));
+    }
+
+    public String error(String field) {
+      return errors.get(field);
+    }
+
+    public boolean hasErrors() {
+      return !errors.isEmpty();
+    }
+
+    /** The page-wide id stem of a field of this model's form: {@code device-7-firstIos}. */
+    public String fieldId(String field) {
+      return "device-" + id + "-" + field;
     }
   }
 
@@ -493,6 +573,67 @@ public class PlaybookEditorPages {
     return overviewAgain(400, "The model was not added: see the fields marked below.", errors);
   }
 
+  /** Changes a model's family and iOS range; problems come back beside that model's fields. */
+  @POST
+  @Path("devices/{id}")
+  public Response changeDevice(
+      @RestPath long id,
+      @RestForm Integer revision,
+      @RestForm String variant,
+      @RestForm String firstIos,
+      @RestForm String lastIos) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Integer first = number(firstIos, "firstIos", errors);
+    Integer last = number(lastIos, "lastIos", errors);
+    try {
+      if (errors.isEmpty()) {
+        editor.changeDeviceModel(
+            id, revision == null ? -1 : revision, variant, first, last, user());
+        return seeOther("/admin/playbook?done=device-changed");
+      }
+    } catch (PlaybookEditor.Refused e) {
+      e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+    } catch (ConflictException e) {
+      return overviewAgain(409, e.getMessage(), Map.of());
+    } catch (NotFoundException e) {
+      return overviewAgain(404, "That model is not in the catalogue.", Map.of());
+    }
+    EditorPage page =
+        overviewPage(
+            null, "The model was not changed: see its fields marked below.", Map.of(), null, null);
+    DeviceRow row = page.devices().stream().filter(d -> d.id() == id).findFirst().orElse(null);
+    if (row == null) {
+      return overviewAgain(404, "That model is not in the catalogue.", Map.of());
+    }
+    return Response.status(422)
+        .entity(
+            Templates.editor(page.withDeviceForm(id, row.sent(variant, firstIos, lastIos, errors))))
+        .build();
+  }
+
+  @POST
+  @Path("devices/{id}/retire")
+  public Response retireDevice(@RestPath long id, @RestForm Integer revision) {
+    return retire(id, revision, true);
+  }
+
+  @POST
+  @Path("devices/{id}/restore")
+  public Response restoreDevice(@RestPath long id, @RestForm Integer revision) {
+    return retire(id, revision, false);
+  }
+
+  private Response retire(long id, Integer revision, boolean retired) {
+    try {
+      editor.retireDeviceModel(id, revision == null ? -1 : revision, retired, user());
+      return seeOther("/admin/playbook?done=device-" + (retired ? "retired" : "restored"));
+    } catch (ConflictException e) {
+      return overviewAgain(409, e.getMessage(), Map.of());
+    } catch (NotFoundException e) {
+      return overviewAgain(404, "That model is not in the catalogue.", Map.of());
+    }
+  }
+
   @GET
   @Path("preview")
   public TemplateInstance preview(@RestQuery String model, @RestQuery String ios) {
@@ -628,6 +769,7 @@ public class PlaybookEditorPages {
         ofDraft ? lines(draft.playbook(), problems) : plain(problems),
         numbers(all),
         catalogs.current().models(),
+        editor.devices().stream().map(DeviceRow::of).toList(),
         notice,
         message,
         errors,
@@ -821,6 +963,10 @@ public class PlaybookEditorPages {
       case "retired" -> "Step retired in the draft. Diagnoses on it keep it until they end.";
       case "discarded" -> "Draft discarded: it is the latest version again.";
       case "device" -> "Model added: agents can pick it now.";
+      case "device-changed" -> "Model changed: tickets of it follow the change now.";
+      case "device-retired" ->
+          "Model retired: new tickets cannot name it; tickets that name it keep it.";
+      case "device-restored" -> "Model restored: agents can pick it again.";
       case "gone" -> "That step is no longer in the draft: someone may have retired or renamed it.";
       default -> null;
     };

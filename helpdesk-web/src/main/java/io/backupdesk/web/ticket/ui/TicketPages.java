@@ -347,7 +347,8 @@ public class TicketPages {
   private NewTicketPage newTicketPage(
       TicketForm form, Map<String, String> errors, CustomerLookup lookup) {
     var models = new ArrayList<String>();
-    catalogs.current().models().stream().map(DeviceModel::name).forEach(models::add);
+    // Retired models stay on the tickets that name them but are no longer offered for new ones.
+    catalogs.current().activeModels().stream().map(DeviceModel::name).forEach(models::add);
     models.add(DeviceCatalog.OTHER);
     return new NewTicketPage(
         form, errors, models, List.of(Channel.values()), List.of(Priority.values()), lookup);

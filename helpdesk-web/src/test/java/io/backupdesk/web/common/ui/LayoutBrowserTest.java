@@ -163,7 +163,24 @@ class LayoutBrowserTest {
         });
     check(soft, "admin-audit", "/admin/audit", none());
     check(soft, "admin-tokens", "/account/tokens", none());
-    check(soft, "admin-playbook", "/admin/playbook", none());
+    check(
+        soft,
+        "admin-playbook",
+        "/admin/playbook",
+        (s, size) -> {
+          // The device list and every model's edit form open, so the width check covers them.
+          browser.js(
+              "document.querySelectorAll('#devices-heading ~ details, .device-edit')"
+                  + ".forEach(d => d.open = true);");
+          Number forms =
+              (Number)
+                  browser.js(
+                      "return [...document.querySelectorAll('.device-edit-form')]"
+                          + ".filter(f => f.getBoundingClientRect().width > 0).length;");
+          s.assertThat(forms.intValue())
+              .as("visible device edit forms at %s", size)
+              .isGreaterThan(40);
+        });
     check(soft, "admin-playbook-step", "/admin/playbook/steps/storage", none());
     check(
         soft, "admin-playbook-preview", "/admin/playbook/preview?model=iPhone+12&ios=17.5", none());
