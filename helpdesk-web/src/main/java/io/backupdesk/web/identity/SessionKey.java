@@ -1,5 +1,6 @@
 package io.backupdesk.web.identity;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,12 +29,19 @@ class SessionKey {
 
   void onStart(@Observes StartupEvent start) {
     if (configured.isEmpty() || configured.get().isBlank()) {
-      LOG.warn(
+      String message =
           "No session encryption key is configured: a temporary key is in use, so everyone is"
               + " signed out when the application restarts and sessions do not work across"
               + " instances. Set "
               + PROPERTY
-              + " (QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY, 32 characters or more).");
+              + " (QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY, 32 characters or more).";
+      // On a developer's machine (./run) a temporary key is the expected case, not a fault to
+      // warn about on every start; a deployed instance without a key gets the warning.
+      if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+        LOG.info(message);
+      } else {
+        LOG.warn(message);
+      }
     }
   }
 }
