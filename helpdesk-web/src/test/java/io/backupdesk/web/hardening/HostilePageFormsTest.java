@@ -117,6 +117,79 @@ class HostilePageFormsTest {
     routes.put(a + "/password", new Route(List.of("password"), true));
     routes.put("/account/tokens", new Route(List.of("name", "expiresAt"), false));
     routes.put("/account/tokens/" + revocable + "/revoke", new Route(List.of(), false));
+    // The routes the later features added: tickets, diagnoses, the profile, incidents, the step
+    // order and the playbook editor. An id that does not exist still has to be refused as a page.
+    routes.put(t + "/customer-name", new Route(List.of("name"), false));
+    routes.put(t + "/follow-up", new Route(List.of("followUpAt"), true));
+    routes.put(t + "/merge", new Route(List.of("into"), false));
+    routes.put(t + "/backup-after-outage", new Route(List.of("completed"), false));
+    routes.put(t + "/diagnosis/another-fix", new Route(List.of("step", "fix", "note"), true));
+    routes.put(t + "/diagnosis/move-on", new Route(List.of("step"), true));
+    routes.put(t + "/diagnosis/article-order", new Route(List.of(), true));
+    routes.put(
+        t + "/diagnosis/corrections",
+        new Route(
+            List.of(
+                "step",
+                "action",
+                "outcome",
+                "fix",
+                "consent",
+                "verification",
+                "skipReason",
+                "reason"),
+            true));
+    routes.put("/profile", new Route(List.of("displayName", "timeZone"), true));
+    routes.put("/incidents", new Route(List.of("title", "startedAt"), false));
+    routes.put("/incidents/999999999/notes", new Route(List.of("text"), false));
+    routes.put("/incidents/999999999/links", new Route(List.of("ticketIds"), false));
+    routes.put("/incidents/999999999/unlinks", new Route(List.of("ticketId"), false));
+    routes.put("/incidents/999999999/recover", new Route(List.of("version"), false));
+    routes.put("/incidents/suggestions/999999999/confirm", new Route(List.of("title"), false));
+    routes.put("/incidents/suggestions/999999999/dismiss", new Route(List.of("reason"), false));
+    routes.put(
+        "/incidents/open/links", new Route(List.of("incident", "version", "ticketId"), false));
+    routes.put(
+        "/incidents/open/unlinks", new Route(List.of("incident", "version", "ticketId"), false));
+    routes.put(
+        "/step-order/settings",
+        new Route(
+            List.of(
+                "suggestions",
+                "explorePercent",
+                "lowRiskPrice",
+                "mediumRiskPrice",
+                "highRiskPrice",
+                "paidFixPrice",
+                "escalationMinutes"),
+            true));
+    routes.put("/admin/playbook/steps", new Route(List.of("key", "title"), false));
+    routes.put(
+        "/admin/playbook/steps/wifi",
+        new Route(
+            List.of(
+                "revision",
+                "title",
+                "whyItMatters",
+                "check",
+                "cost",
+                "riskNote",
+                "ins[0].lines",
+                "fix[0].key",
+                "fix[0].label",
+                "fix[0].instructions"),
+            false));
+    routes.put("/admin/playbook/steps/wifi/retire", new Route(List.of(), false));
+    routes.put("/admin/playbook/move", new Route(List.of("key", "direction", "position"), false));
+    routes.put("/admin/playbook/publish", new Route(List.of(), false));
+    routes.put("/admin/playbook/discard", new Route(List.of(), false));
+    routes.put("/admin/playbook/import", new Route(List.of("file", "format"), false));
+    routes.put(
+        "/admin/playbook/devices",
+        new Route(List.of("name", "variant", "firstIos", "lastIos"), false));
+    routes.put(
+        "/admin/playbook/devices/999999999",
+        new Route(List.of("variant", "firstIos", "lastIos"), false));
     routes.put("/logout", new Route(List.of(), false));
     return routes;
   }

@@ -3,6 +3,7 @@ package io.backupdesk.web.playbook.ui;
 import io.backupdesk.diagnostics.playbook.draft.FixOptionDraft;
 import io.backupdesk.diagnostics.playbook.draft.InstructionDraft;
 import io.backupdesk.diagnostics.playbook.draft.StepDraft;
+import io.backupdesk.web.common.Text;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,12 @@ record StepForm(StepDraft step, Map<String, String> errors) {
 
   static StepForm read(StepDraft current, MultivaluedMap<String, String> form) {
     Map<String, String> errors = new LinkedHashMap<>();
+    // This form is read as a map (its rows vary), so the strict reading every other form field
+    // gets does not see it: text the database cannot store is refused here, beside its field.
+    form.forEach(
+        (name, values) ->
+            values.forEach(
+                v -> Text.unstorable(v).ifPresent(why -> errors.putIfAbsent(name, "This " + why))));
     List<InstructionDraft> instructions = blocks(form, "ins", errors);
     List<InstructionDraft> message = blocks(form, "msg", errors);
     List<FixOptionDraft> fixes = new ArrayList<>();

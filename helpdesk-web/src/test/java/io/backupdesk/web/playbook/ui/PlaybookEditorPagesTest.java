@@ -249,4 +249,35 @@ class PlaybookEditorPagesTest {
     assertThat(html).contains("changed by other-admin");
     assertThat(keys().indexOf("wifi")).isEqualTo(1);
   }
+
+  @Test
+  void textTheDatabaseCannotStoreIsRefusedInAStepAndInAnUploadedFile() {
+    int revision = editor.draft().revision();
+    var stepForm =
+        given()
+            .formParam("revision", revision)
+            .formParam("title", "Wi-Fi\u0000connection")
+            .formParam("check", "Is the iPhone on Wi-Fi?")
+            .post("/admin/playbook/steps/wifi")
+            .then()
+            .extract();
+    assertThat(stepForm.statusCode()).as(stepForm.asString()).isEqualTo(400);
+    assertThat(stepForm.asString()).contains("contains the character NUL");
+    assertThat(editor.draft().revision()).as("nothing saved").isEqualTo(revision);
+
+    int before = versions.latest().version();
+    String json =
+        PlaybookFiles.write(PlaybookDraft.from(versions.latest()), PlaybookFiles.Format.JSON)
+            .replaceFirst("\"title\"\\s*:\\s*\"", "\"title\": \"NUL \\\\u0000 ");
+    assertThat(json).contains("\\u0000");
+    var file =
+        upload("nul.json", json.getBytes(StandardCharsets.UTF_8), "application/json")
+            .redirects()
+            .follow(false)
+            .post("/admin/playbook/import")
+            .then()
+            .extract();
+    assertThat(file.statusCode()).as(file.asString()).isIn(400, 422);
+    assertThat(versions.latest().version()).isEqualTo(before);
+  }
 }
