@@ -41,7 +41,7 @@ first_sql=$(q -c "SELECT id FROM ticket ORDER BY updated_at DESC, id DESC OFFSET
 select="SELECT t.id, t.version, t.subject, c.name, c.email, t.device_model, t.ios_version,
        t.status, t.priority, t.assignee, t.created_at, t.updated_at,
        d.status AS diagnosis_status,
-       (SELECT count(*) FROM step_result sr WHERE sr.diagnosis_id = d.id) AS steps_done,
+       (SELECT count(DISTINCT sr.step_key) FROM step_result sr WHERE sr.diagnosis_id = d.id) AS steps_done,
        d.current_step
 FROM ticket t
 JOIN customer c ON c.id = t.customer_id

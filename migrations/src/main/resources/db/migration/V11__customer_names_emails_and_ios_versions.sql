@@ -5,7 +5,7 @@ ALTER TABLE ticket_event ADD CONSTRAINT ticket_event_kind_check CHECK (kind IN
     ('CREATED', 'ASSIGNED', 'PRIORITY_CHANGED', 'STATUS_CHANGED', 'NOTE',
      'DIAGNOSIS_STARTED', 'STEP_RECORDED', 'VERIFIED', 'RESOLVED', 'ESCALATED',
      'WAITING_ON_APPLE', 'ABANDONED', 'RESUMED', 'REOPENED', 'CLOSED',
-     'MOVED_ON', 'ORDER_CHANGED', 'CORRECTED', 'DIAGNOSIS_REOPENED',
+     'MOVED_ON', 'ORDER_CHANGED', 'CORRECTED', 'DIAGNOSIS_REOPENED', 'BACKUP_STILL_FAILING',
      'CUSTOMER_RENAMED'));
 
 -- One rule for an e-mail address, the app's (common/Limits.EMAIL_PATTERN, verbatim; LimitsTest
@@ -18,7 +18,18 @@ ALTER TABLE customer ADD CONSTRAINT customer_email_check CHECK (email ~ ('^(' ||
     || ')$')) NOT VALID;
 
 -- An iOS version as the app stores it (diagnostics-core IosVersion.PATTERN, verbatim): what the
--- reports group by and the export sends. NOT VALID for the same reason.
+-- reports group by and the export sends. Earlier versions stored what the agent typed, such as
+-- "iOS 17.4" or "17.4.1.2": those are rewritten to the form the check takes (a NOT VALID check
+-- still applies to every later UPDATE of a row, so an unreadable old value would block the ticket).
+-- What cannot be read as a version stays as it was, under NOT VALID.
+UPDATE ticket t
+   SET ios_version = v.normal
+  FROM (SELECT id,
+               substring(regexp_replace(ios_version, '^\s*ios\s*', '', 'i')
+                         FROM '^[1-9][0-9]?(?:\.(?:0|[1-9][0-9]?)){0,2}') AS normal
+          FROM ticket
+         WHERE ios_version !~ '^[1-9][0-9]?(\.(0|[1-9][0-9]?)){0,2}$') v
+ WHERE t.id = v.id AND v.normal IS NOT NULL;
 ALTER TABLE ticket ADD CONSTRAINT ticket_ios_version_check CHECK (ios_version ~ ('^(' ||
     '[1-9][0-9]?(\.(0|[1-9][0-9]?)){0,2}'
     || ')$')) NOT VALID;

@@ -460,7 +460,7 @@ public final class TicketCase {
     touch(at);
     return List.of(
         entry(
-            TimelineKind.VERIFIED,
+            TimelineKind.BACKUP_STILL_FAILING,
             at,
             actor,
             "Back Up Now still failing after Apple recovered: diagnosing again"));

@@ -79,7 +79,7 @@ class TicketCaseIncidentTest {
     failing.appleRecovered("down", "dana", at(10));
     assertThat(failing.backupAfterOutage(false, OUTAGE, "sam", at(20)))
         .extracting(TimelineEntry::kind)
-        .containsExactly(TimelineKind.VERIFIED);
+        .containsExactly(TimelineKind.BACKUP_STILL_FAILING);
     assertThat(failing.status()).isEqualTo(TicketStatus.NEW);
   }
 

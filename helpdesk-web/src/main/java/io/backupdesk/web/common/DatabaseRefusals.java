@@ -27,14 +27,16 @@ public final class DatabaseRefusals {
           "api_token_token_hash_key", "token",
           "diagnosis_one_open_per_ticket", "diagnosis",
           "diagnosis_ticket_id_attempt_key", "diagnosis",
-          "step_result_diagnosis_id_step_number_key", "stepKey");
+          "step_result_diagnosis_step_attempt_key", "stepKey",
+          "device_model_name_idx", "name");
 
   private static final Map<String, String> UNIQUE_WORDS =
       Map.of(
           "customerEmail", "A customer with this e-mail address was added at the same moment.",
           "username", "This user name was taken at the same moment.",
           "diagnosis", "A diagnosis of this ticket was started at the same moment.",
-          "stepKey", "This step was recorded at the same moment.");
+          "stepKey", "This step was recorded at the same moment.",
+          "name", "A device model with this name was added at the same moment.");
 
   private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
 

@@ -14,10 +14,14 @@ import java.util.regex.Pattern;
 public class ErrorPage {
 
   private static final Pattern DIAGNOSIS_FORM =
-      Pattern.compile("^(/tickets/\\d+/diagnosis)/[a-z]+$");
-  private static final Pattern TICKET_FORM = Pattern.compile("^(/tickets/\\d+)/[a-z]+$");
+      Pattern.compile("^(/tickets/\\d+/diagnosis)/[a-z-]+$");
+  private static final Pattern TICKET_FORM = Pattern.compile("^(/tickets/\\d+)/[a-z-]+$");
   private static final Pattern ACCOUNT_FORM = Pattern.compile("^/admin/accounts(/.*)?$");
   private static final Pattern TOKEN_FORM = Pattern.compile("^/account/tokens(/.*)?$");
+
+  /** Feature roots whose forms all post below the page they are on. */
+  private static final Pattern ROOT_FORM =
+      Pattern.compile("^(/incidents|/admin/playbook|/step-order|/profile)(/.*)?$");
 
   private final Template error;
 
@@ -116,6 +120,10 @@ public class ErrorPage {
     }
     if (TOKEN_FORM.matcher(path).matches()) {
       return "/account/tokens";
+    }
+    var root = ROOT_FORM.matcher(path);
+    if (root.matches()) {
+      return root.group(1);
     }
     return null;
   }

@@ -33,14 +33,7 @@ public class DiagnosisQuery implements DiagnosisStates {
   public Optional<DiagnosisState> latestOf(long ticketId) {
     return diagnoses
         .latestOf(ticketId)
-        .map(
-            r ->
-                new DiagnosisState(
-                    r.attempt,
-                    r.status,
-                    // Steps with a result: a step where several fixes were tried counts once.
-                    (int) r.results.stream().map(s -> s.stepKey).distinct().count(),
-                    playbook(r).size()));
+        .map(r -> new DiagnosisState(r.attempt, r.status, stepsDone(r), playbook(r).size()));
   }
 
   @Override
@@ -73,7 +66,7 @@ public class DiagnosisQuery implements DiagnosisStates {
         r.attempt,
         r.status.label(),
         outcome,
-        r.results.size(),
+        stepsDone(r),
         playbook.size(),
         r.startedBy,
         r.startedAt,
@@ -115,5 +108,10 @@ public class DiagnosisQuery implements DiagnosisStates {
                         + record.id
                         + " uses unknown playbook v"
                         + record.playbookVersion));
+  }
+
+  /** Steps with a result: a step where several fixes were tried counts once. */
+  private static int stepsDone(DiagnosisRecord r) {
+    return (int) r.results.stream().map(s -> s.stepKey).distinct().count();
   }
 }

@@ -237,11 +237,6 @@ enum ExportTable {
         .toList();
   }
 
-  /** The column names as the CSV header writes them. */
-  String header() {
-    return allColumns("").stream().map(Column::name).collect(Collectors.joining(","));
-  }
-
   /** How a column is written. */
   enum Kind {
     NUMBER,

@@ -100,12 +100,8 @@ public class AccountService {
                 agent.updatedAt = now;
                 agents.persist(agent);
                 agents.flush();
-                audit.record(
-                    AuditEntry.Action.ACCOUNT_CREATED,
-                    actor,
-                    name,
-                    "role " + granted.value(),
-                    null);
+                audit.recordWithin(
+                    AuditEntry.Action.ACCOUNT_CREATED, actor, name, "role " + granted.value());
                 return agent;
               });
     } catch (RuntimeException e) {
@@ -162,12 +158,8 @@ public class AccountService {
       agent.updatedAt = clock.instant();
       // Roles live in the session cookie's identity only until the next request, but be strict.
       sessions.closeAll(username);
-      audit.record(
-          AuditEntry.Action.ROLE_CHANGED,
-          actor,
-          username,
-          before.value() + " → " + next.value(),
-          null);
+      audit.recordWithin(
+          AuditEntry.Action.ROLE_CHANGED, actor, username, before.value() + " → " + next.value());
     }
     return agent;
   }
@@ -186,25 +178,32 @@ public class AccountService {
       }
       agent.enabled = enabled;
       agent.updatedAt = clock.instant();
-      audit.record(
+      audit.recordWithin(
           enabled ? AuditEntry.Action.ACCOUNT_ENABLED : AuditEntry.Action.ACCOUNT_DISABLED,
           actor,
           username,
-          enabled ? null : "sessions ended, tokens revoked",
-          null);
+          enabled ? null : "sessions ended, tokens revoked");
     }
     return agent;
   }
 
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Agent resetPassword(
       String username, String newPassword, Integer expectedVersion, String actor) {
     checkPassword(newPassword);
-    var agent = lockedForChange(username, expectedVersion);
-    agent.passwordHash = BcryptUtil.bcryptHash(newPassword);
-    agent.updatedAt = clock.instant();
-    sessions.closeAll(username);
-    audit.record(AuditEntry.Action.PASSWORD_RESET, actor, username, "sessions ended", null);
-    return agent;
+    // Slow on purpose, so before the transaction: hashing holds no connection and no row lock.
+    String hash = BcryptUtil.bcryptHash(newPassword);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var agent = lockedForChange(username, expectedVersion);
+              agent.passwordHash = hash;
+              agent.updatedAt = clock.instant();
+              sessions.closeAll(username);
+              audit.recordWithin(
+                  AuditEntry.Action.PASSWORD_RESET, actor, username, "sessions ended");
+              return agent;
+            });
   }
 
   private Agent lockedForChange(String username, Integer expectedVersion) {

@@ -42,15 +42,17 @@ public class FollowUps {
     if (changed.to() != TicketStatus.WAITING_ON_APPLE) {
       return;
     }
-    var open = incidents.open();
+    var open = incidents.openId();
     if (open.isEmpty()) {
       return;
     }
     long ticketId = changed.ticket().ticket().id;
-    if (open.get().links.stream().anyMatch(l -> l.ticketId == ticketId)) {
+    if (incidents.isLinked(open.get(), ticketId)) {
       return;
     }
-    var record = incidents.locked(open.get().id);
+    // Locked before it is read: two agents ending tickets "waiting on Apple" at once link one
+    // after the other, neither refused for the other's link.
+    var record = incidents.locked(open.get());
     var incident = incidents.restore(record);
     if (!incident.isOpen()) {
       return; // recovered while this outcome waited for the lock: nothing to wait for

@@ -37,6 +37,25 @@ public class IncidentStore implements PanacheRepository<IncidentRecord> {
     return find("status", IncidentStatus.OPEN).firstResultOptional();
   }
 
+  /**
+   * The open incident's id, without loading it: a command that locks it next must not have read it
+   * first (the lock would then only be upgraded, checking the version read before it waited).
+   */
+  Optional<Long> openId() {
+    return getEntityManager()
+        .createQuery("select i.id from IncidentRecord i where i.status = :open", Long.class)
+        .setParameter("open", IncidentStatus.OPEN)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Whether the ticket is linked to the incident, without loading the incident's links. */
+  boolean isLinked(long incidentId, long ticketId) {
+    return getEntityManager().find(IncidentLink.class, new IncidentLink.Key(incidentId, ticketId))
+        != null;
+  }
+
   public List<IncidentRecord> newest(int limit) {
     return find("order by openedAt desc, id desc").page(0, limit).list();
   }

@@ -54,6 +54,14 @@ public class OrderSettingsService {
       throw ConflictException.stale("The step-order settings", change.version(), row.version, null);
     }
     StepOrderSettings before = toSettings(row);
+    // Compared on the exact values, before the row changes: the audit's wording rounds, and a row
+    // changed but not audited would still be written, with a new version, at commit.
+    if (before.suggestionsOn() == change.suggestionsOn()
+        && before.exploreShare() == change.exploreShare()
+        && before.costs().equals(costs)) {
+      // Saving the form unchanged records nothing and keeps the version.
+      return before;
+    }
     row.suggestionsOn = change.suggestionsOn();
     row.exploreShare = change.exploreShare();
     row.lowRiskPrice = costs.lowRiskPrice();
@@ -64,10 +72,6 @@ public class OrderSettingsService {
     StepOrderSettings after =
         new StepOrderSettings(
             row.suggestionsOn, row.exploreShare, costs, row.version + 1, clock.instant(), actor);
-    if (before.describe().equals(after.describe())) {
-      // Saving the form unchanged records nothing and keeps the version.
-      return before;
-    }
     row.updatedAt = after.updatedAt();
     row.updatedBy = actor;
     var audit = new OrderSettingsChangeRecord();

@@ -119,6 +119,16 @@ public final class PlaybookFiles {
     } catch (JsonProcessingException e) {
       return Validated.invalid(List.of(new FieldProblem("", unreadable(e, format))));
     }
+    if (root == null || !root.isObject()) {
+      // An empty file, `null`, `~`, a list or a single value: nothing to walk.
+      return Validated.invalid(
+          List.of(
+              new FieldProblem(
+                  "",
+                  "The file holds no playbook: expected one "
+                      + format.name()
+                      + " object with the playbook's name and steps")));
+    }
     var reader = new Reader();
     PlaybookDraft draft = reader.playbook(root);
     return reader.problems.isEmpty() ? Validated.valid(draft) : Validated.invalid(reader.problems);

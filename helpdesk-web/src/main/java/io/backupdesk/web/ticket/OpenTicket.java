@@ -66,16 +66,11 @@ public class OpenTicket {
     var phone =
         form.customerPhone() == null || form.customerPhone().isBlank()
             ? null
-            : form.customerPhone().trim();
+            : form.customerPhone().strip();
     Customer customer =
         customers.findById(
             customers.upsert(
-                form.customerEmail().strip(),
-                form.customerName().strip(),
-                form.customerPhone() == null || form.customerPhone().isBlank()
-                    ? null
-                    : form.customerPhone().strip(),
-                now));
+                form.customerEmail().strip(), form.customerName().strip(), phone, now));
     var opened =
         TicketCase.open(
             null, form.channel(), device.model(), device.iosVersion(), form.priority(), agent, now);

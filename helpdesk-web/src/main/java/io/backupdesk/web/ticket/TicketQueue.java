@@ -97,7 +97,8 @@ public class TicketQueue {
         SELECT t.id, t.version, t.subject, c.name, c.email, t.device_model, t.ios_version,
                t.status, t.priority, t.assignee, t.created_at, t.updated_at,
                d.status AS diagnosis_status,
-               (SELECT count(*) FROM step_result sr WHERE sr.diagnosis_id = d.id) AS steps_done,
+               (SELECT count(DISTINCT sr.step_key) FROM step_result sr WHERE sr.diagnosis_id = d.id)
+                 AS steps_done,
                d.current_step,
                t.due_at, t.first_response_at, t.resolved_at, t.status_since, t.follow_up_at,
                t.customer_id

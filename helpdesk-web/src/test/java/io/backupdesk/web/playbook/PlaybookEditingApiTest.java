@@ -293,6 +293,24 @@ class PlaybookEditingApiTest {
                 "steps[0].instructions",
                 "steps[0].fixOptions"));
 
+    // A file that holds no object at all: a problem, not a failure.
+    for (String nothing : new String[] {"null", "[]", "42"}) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(nothing)
+          .post("/api/v1/playbooks/versions")
+          .then()
+          .statusCode(422)
+          .body("errors[0].message", startsWith("The file holds no playbook"));
+    }
+    given()
+        .contentType("application/yaml")
+        .body("~".getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/playbooks/versions")
+        .then()
+        .statusCode(422)
+        .body("errors[0].message", startsWith("The file holds no playbook"));
+
     given()
         .contentType(ContentType.JSON)
         .body("{\"name\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}")

@@ -450,7 +450,7 @@ final class DraftRules {
     }
   }
 
-  private static boolean isKey(String key) {
+  static boolean isKey(String key) {
     return key != null && key.length() <= MAX_KEY && KEY.matcher(key).matches();
   }
 

@@ -72,6 +72,17 @@ public record PlaybookDraft(Integer version, String name, List<StepDraft> steps)
   /** Adds a step at this position (1 = first); the steps from there on move down one. */
   public PlaybookDraft addStep(int position, StepDraft step) {
     Objects.requireNonNull(step, "step");
+    // The key names the step in addresses, stored results and reports from now on: a malformed
+    // one is refused here, not first at publishing after pages have linked to it.
+    if (!DraftRules.isKey(step.key())) {
+      throw new DraftEditException(
+          "'"
+              + step.key()
+              + "' is not a step key: use lower-case words joined by dashes, e.g."
+              + " low-power-mode, at most "
+              + DraftRules.MAX_KEY
+              + " characters");
+    }
     if (step(step.key()).isPresent()) {
       throw new DraftEditException(
           "The draft already has a step '" + step.key() + "': choose another key");

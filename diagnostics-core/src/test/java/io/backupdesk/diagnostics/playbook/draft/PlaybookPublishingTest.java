@@ -198,6 +198,10 @@ class PlaybookPublishingTest {
         .hasMessageContaining("already has a step 'wifi'");
     assertThatThrownBy(() -> draft.addStep(12, lowPowerMode()))
         .hasMessage("A new step goes at position 1 to 10, not 12");
+    // A key is part of the step's address from the moment it is added.
+    assertThatThrownBy(() -> draft.addStep(lowPowerMode().withKey("wifi?x")))
+        .isInstanceOf(DraftEditException.class)
+        .hasMessageContaining("'wifi?x' is not a step key");
     assertThatThrownBy(() -> draft.moveStep("nope", 1)).hasMessageContaining("has no step 'nope'");
     assertThatThrownBy(() -> draft.moveStep("wifi", 0)).hasMessageContaining("1 to 9, not 0");
     assertThatThrownBy(

@@ -157,8 +157,10 @@ public record DiagnosisPage(
 
   /** A learned or explored order the agent may still swap for the article's. */
   public boolean canFollowArticleOrder() {
+    // The step card carries the switch in its header (orderSwitch); only the card for another fix
+    // at the same step has none, so this form stands below it, and never twice on one screen.
     return view != null
-        && (mode == Mode.STEP || mode == Mode.ANOTHER_FIX)
+        && mode == Mode.ANOTHER_FIX
         && view.diagnosis().orderChoice().policy() != OrderPolicy.ARTICLE
         && view.diagnosis().orderOverride().isEmpty();
   }

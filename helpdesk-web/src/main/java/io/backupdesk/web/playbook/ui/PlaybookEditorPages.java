@@ -295,6 +295,9 @@ public class PlaybookEditorPages {
     Map<String, String> errors = new LinkedHashMap<>();
     if (key == null || key.isBlank()) {
       errors.put("key", "Give the step a key, e.g. low-power-mode");
+    } else if (!key.strip().matches(PlaybookStep.KEY_PATTERN)) {
+      // The core refuses it too (PlaybookDraft.addStep); said here beside the field.
+      errors.put("key", "Use lower-case words joined by dashes, e.g. low-power-mode");
     }
     if (title == null || title.isBlank()) {
       errors.put("title", "Give the step a title, e.g. Low Power Mode");
@@ -818,7 +821,9 @@ public class PlaybookEditorPages {
     Map<String, List<String>> byField = new LinkedHashMap<>();
     errors.forEach(
         (field, message) ->
-            byField.put(field.replaceAll("\\.ios(From|Until)$", ""), List.of(message)));
+            // A block's or fix row's own fields (ins[0].lines, fix[1].label) show at its row.
+            byField.put(
+                field.replaceAll("^((?:ins|msg|fix)\\[\\d+])\\..*$", "$1"), List.of(message)));
     return byField;
   }
 

@@ -21,8 +21,6 @@ import io.backupdesk.diagnostics.playbook.Playbook;
 import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.playbook.StepOrder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,17 +113,9 @@ public final class StepOrderBench {
       }
     }
     Playbook playbook = Playbooks.standard().current();
-    GroundTruth truth;
-    String source;
-    if (truthFile == null) {
-      truth = GroundTruth.standard(playbook);
-      source = "the core's default-truth.csv";
-    } else {
-      try (var reader = Files.newBufferedReader(Path.of(truthFile), StandardCharsets.UTF_8)) {
-        truth = GroundTruth.parse(reader, truthFile, playbook);
-      }
-      source = truthFile;
-    }
+    GroundTruth truth =
+        DataGenerator.truth(truthFile == null ? null : Path.of(truthFile), playbook);
+    String source = truthFile == null ? "the core's default-truth.csv" : truthFile;
     var bench = new StepOrderBench(truth, source, explore, leave, heldOut, live, seed);
     bench.coverageRuns = coverageRuns;
     bench.run(sizes);
