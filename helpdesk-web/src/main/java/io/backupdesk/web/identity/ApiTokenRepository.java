@@ -17,10 +17,6 @@ public class ApiTokenRepository implements PanacheRepository<ApiToken> {
     return find("id = ?1 and agent = ?2", id, owner).firstResultOptional();
   }
 
-  public Optional<ApiToken> byHash(String tokenHash) {
-    return find("tokenHash", tokenHash).firstResultOptional();
-  }
-
   public void revokeAllOf(String owner, Instant at) {
     update("revokedAt = ?1 where agent = ?2 and revokedAt is null", at, owner);
   }

@@ -12,10 +12,14 @@ final class Identities {
   private Identities() {}
 
   static SecurityIdentity of(Agent agent) {
+    return of(new Credentials.Account(agent.username, agent.displayName, agent.role));
+  }
+
+  static SecurityIdentity of(Credentials.Account account) {
     return QuarkusSecurityIdentity.builder()
-        .setPrincipal(new QuarkusPrincipal(agent.username))
-        .addRole(agent.role.value())
-        .addAttribute(DISPLAY_NAME, agent.displayName)
+        .setPrincipal(new QuarkusPrincipal(account.username()))
+        .addRole(account.role().value())
+        .addAttribute(DISPLAY_NAME, account.displayName())
         .build();
   }
 

@@ -1,6 +1,5 @@
 package io.backupdesk.web.identity;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -17,11 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
-  private final AgentRepository agents;
   private final SessionRegistry sessions;
 
-  SessionIdentityProvider(AgentRepository agents, SessionRegistry sessions) {
-    this.agents = agents;
+  SessionIdentityProvider(SessionRegistry sessions) {
     this.sessions = sessions;
   }
 
@@ -36,18 +33,12 @@ class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationR
     var routing = HttpSecurityUtils.getRoutingContextAttribute(request);
     return context.runBlocking(
         () ->
-            QuarkusTransaction.requiringNew()
-                .call(
-                    () -> {
-                      var agent =
-                          agents.findByUsername(request.getPrincipal()).filter(a -> a.enabled);
-                      if (agent.isEmpty()
-                          || routing == null
-                          || !sessions.isLive(agent.get().username, routing)) {
-                        throw new AuthenticationFailedException(
-                            "The session has ended; sign in again.");
-                      }
-                      return Identities.of(agent.get());
-                    }));
+            sessions
+                .liveAccount(request.getPrincipal(), routing)
+                .map(Identities::of)
+                .orElseThrow(
+                    () ->
+                        new AuthenticationFailedException(
+                            "The session has ended; sign in again.")));
   }
 }

@@ -6,9 +6,11 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Server-side sessions on top of Quarkus' encrypted session cookie. The cookie proves who signed
@@ -19,14 +21,19 @@ import java.time.Instant;
 public class SessionRegistry {
 
   public static final String COOKIE = "backupdesk-sid";
-  private static final Duration TOUCH_PRECISION = Duration.ofMinutes(5);
 
   private final AgentSessionRepository sessions;
+  private final Credentials credentials;
   private final SecurityConfig config;
   private final Clock clock;
 
-  SessionRegistry(AgentSessionRepository sessions, SecurityConfig config, Clock clock) {
+  SessionRegistry(
+      AgentSessionRepository sessions,
+      Credentials credentials,
+      SecurityConfig config,
+      Clock clock) {
     this.sessions = sessions;
+    this.credentials = credentials;
     this.config = config;
     this.clock = clock;
   }
@@ -55,26 +62,20 @@ public class SessionRegistry {
     routing.response().addCookie(cookie(secret).setMaxAge(Duration.ofHours(12).toSeconds()));
   }
 
-  /** Whether the request's session cookie belongs to a live session of this agent. */
-  public boolean isLive(String agent, RoutingContext routing) {
-    var cookie = routing.request().getCookie(COOKIE);
-    if (cookie == null || cookie.getValue().isBlank()) {
-      return false;
+  /**
+   * The enabled account {@code agent} if the request's session cookie belongs to a live session of
+   * it (the encrypted cookie named the agent; this row says the sign-in still counts).
+   */
+  Optional<Credentials.Account> liveAccount(String agent, RoutingContext routing) {
+    var cookie = routing == null ? null : routing.request().getCookie(COOKIE);
+    if (agent == null || cookie == null || cookie.getValue().isBlank()) {
+      return Optional.empty();
     }
-    var hash = Secrets.sha256(cookie.getValue());
-    Instant now = clock.instant();
-    return QuarkusTransaction.joiningExisting()
-        .call(
-            () -> {
-              var session = sessions.findById(hash);
-              if (session == null || session.revokedAt != null || !session.agent.equals(agent)) {
-                return false;
-              }
-              if (session.lastSeenAt.isBefore(now.minus(TOUCH_PRECISION))) {
-                session.lastSeenAt = now;
-              }
-              return true;
-            });
+    try {
+      return credentials.session(Secrets.sha256(cookie.getValue()), agent, clock.instant());
+    } catch (SQLException e) {
+      throw new IllegalStateException("The session could not be checked", e);
+    }
   }
 
   /** Ends the request's own session (sign-out) and clears its cookie. */

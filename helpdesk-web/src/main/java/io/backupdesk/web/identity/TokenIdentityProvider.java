@@ -1,6 +1,5 @@
 package io.backupdesk.web.identity;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -8,15 +7,20 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
 
 /** Accepts an active personal API token of an enabled account; it acts with the owner's roles. */
 @ApplicationScoped
 class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-  private final TokenService tokens;
+  private final Credentials credentials;
+  private final Clock clock;
 
-  TokenIdentityProvider(TokenService tokens) {
-    this.tokens = tokens;
+  TokenIdentityProvider(Credentials credentials, Clock clock) {
+    this.credentials = credentials;
+    this.clock = clock;
   }
 
   @Override
@@ -27,17 +31,24 @@ class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationReque
   @Override
   public Uni<SecurityIdentity> authenticate(
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    String secret = request.getToken().getToken();
     return context.runBlocking(
-        () ->
-            QuarkusTransaction.requiringNew()
-                .call(
-                    () ->
-                        tokens
-                            .authenticate(request.getToken().getToken())
-                            .map(Identities::of)
-                            .orElseThrow(
-                                () ->
-                                    new AuthenticationFailedException(
-                                        "This API token is unknown, expired or revoked."))));
+        () -> {
+          Optional<Credentials.Account> account;
+          try {
+            account =
+                TokenService.looksLikeToken(secret)
+                    ? credentials.token(Secrets.sha256(secret), clock.instant())
+                    : Optional.empty();
+          } catch (SQLException e) {
+            throw new IllegalStateException("The token could not be checked", e);
+          }
+          return account
+              .map(Identities::of)
+              .orElseThrow(
+                  () ->
+                      new AuthenticationFailedException(
+                          "This API token is unknown, expired or revoked."));
+        });
   }
 }

@@ -7,10 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** Issues, lists, checks and revokes personal API tokens. */
 @ApplicationScoped
@@ -21,11 +19,9 @@ public class TokenService {
   public record IssuedToken(ApiToken token, String secret) {}
 
   static final String SECRET_PREFIX = "bd_";
-  private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
   private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
   @Inject ApiTokenRepository tokens;
-  @Inject AgentRepository agents;
   @Inject AuditLog audit;
   @Inject Clock clock;
 
@@ -80,23 +76,8 @@ public class TokenService {
     tokens.revokeAllOf(owner, clock.instant());
   }
 
-  /** The enabled account a presented secret belongs to, if the token is active. */
-  public Optional<Agent> authenticate(String secret) {
-    if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
-      return Optional.empty();
-    }
-    Instant now = clock.instant();
-    return tokens
-        .byHash(Secrets.sha256(secret))
-        .filter(t -> t.isActive(now))
-        .flatMap(
-            t -> {
-              // Write last-used at most once a minute: a busy script must not turn reads into
-              // writes.
-              if (t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
-                t.lastUsedAt = now;
-              }
-              return agents.findByUsername(t.agent).filter(a -> a.enabled);
-            });
+  /** Whether a presented secret has the shape of one this service issued. */
+  static boolean looksLikeToken(String secret) {
+    return secret != null && secret.startsWith(SECRET_PREFIX);
   }
 }

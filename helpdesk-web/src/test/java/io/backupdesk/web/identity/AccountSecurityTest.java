@@ -2,6 +2,7 @@ package io.backupdesk.web.identity;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -66,6 +67,38 @@ class AccountSecurityTest {
 
     tokens.revoke(user, issued.token().id, user);
     given().auth().oauth2(issued.secret()).when().get("/api/v1/me").then().statusCode(401);
+  }
+
+  @Test
+  void aTokenNotesItsLastUseAtMostOnceAMinute() {
+    var user = TestData.agent("sec-used-" + TestData.unique());
+    var issued = tokens.issue(user, "busy script", null);
+    long id = issued.token().id;
+    assertThat(lastUsed(id)).isNull();
+
+    given().auth().oauth2(issued.secret()).when().get("/api/v1/me").then().statusCode(200);
+    Instant first = lastUsed(id);
+    assertThat(first).isCloseTo(Instant.now(), within(30, ChronoUnit.SECONDS));
+
+    // Used again within the minute: the stored time stays, so reads do not turn into writes.
+    Instant recent = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+    setLastUsed(id, recent);
+    given().auth().oauth2(issued.secret()).when().get("/api/v1/me").then().statusCode(200);
+    assertThat(lastUsed(id)).isEqualTo(recent);
+
+    Instant stale = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MICROS);
+    setLastUsed(id, stale);
+    given().auth().oauth2(issued.secret()).when().get("/api/v1/me").then().statusCode(200);
+    assertThat(lastUsed(id)).isAfter(recent);
+  }
+
+  private Instant lastUsed(long id) {
+    return QuarkusTransaction.requiringNew().call(() -> tokenRows.findById(id).lastUsedAt);
+  }
+
+  private void setLastUsed(long id, Instant at) {
+    QuarkusTransaction.requiringNew()
+        .run(() -> tokenRows.update("lastUsedAt = ?1 where id = ?2", at, id));
   }
 
   @Test
