@@ -86,18 +86,31 @@ public class TicketClocks {
   }
 
   /** After Flyway, the admin bootstrap and the demo data (which write tickets without a clock). */
+  @Transactional
   void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 200) StartupEvent event) {
-    reconcile();
+    reconcile(false);
   }
 
   /**
    * Fills the clock of open tickets that have none, from their timelines (the status is taken to
    * have started at the last line that can move it), then brings every open ticket's due time to
-   * the configured targets. Only open tickets: their number stays small however long the history.
-   * Neither the version nor {@code updated_at} moves: nothing an agent did changed.
+   * the configured targets, whatever they were brought to before. Neither the version nor {@code
+   * updated_at} moves: nothing an agent did changed.
    */
   @Transactional
   public int reconcile() {
+    return reconcile(true);
+  }
+
+  /**
+   * As {@link #reconcile()}, but at start-up the open tickets are walked only when the targets
+   * differ from those they were last brought to (V35) or some ticket was just filled: an ordinary
+   * start does no more than two index lookups.
+   */
+  private int reconcile(boolean always) {
+    // One instance at a time: two starting together would otherwise both walk the tickets.
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('ticket-clock-targets'))")
+        .getSingleResult();
     int filled =
         em.createNativeQuery(
                 "UPDATE ticket t SET"
@@ -111,6 +124,14 @@ public class TicketClocks {
                     + ")), t.created_at)"
                     + " WHERE t.status_since IS NULL AND t.status NOT IN ('RESOLVED', 'CLOSED')")
             .executeUpdate();
+    String configured = describe(targets);
+    @SuppressWarnings("unchecked")
+    List<String> applied =
+        em.createNativeQuery("SELECT targets FROM ticket_clock_targets WHERE id = 1", String.class)
+            .getResultList();
+    if (!always && filled == 0 && applied.equals(List.of(configured))) {
+      return 0;
+    }
     @SuppressWarnings("unchecked")
     List<Object[]> open =
         em.createNativeQuery(
@@ -141,6 +162,12 @@ public class TicketClocks {
         moved++;
       }
     }
+    em.createNativeQuery(
+            "INSERT INTO ticket_clock_targets (id, targets, applied_at) VALUES (1, :targets, now())"
+                + " ON CONFLICT (id) DO UPDATE SET targets = EXCLUDED.targets,"
+                + " applied_at = EXCLUDED.applied_at")
+        .setParameter("targets", configured)
+        .executeUpdate();
     if (filled + moved > 0) {
       LOG.infof(
           "Ticket clocks: %d open tickets got their first response and status time from their"
@@ -148,6 +175,13 @@ public class TicketClocks {
           filled, moved);
     }
     return filled + moved;
+  }
+
+  /** The targets that decide due times, as stored beside the tickets brought to them. */
+  static String describe(ServiceTargets targets) {
+    return Arrays.stream(io.backupdesk.diagnostics.ticket.Priority.values())
+        .map(p -> p.name() + " " + targets.of(p).firstResponse() + " " + targets.of(p).resolution())
+        .collect(Collectors.joining("; "));
   }
 
   /** The timeline kinds that answer the customer, or those that can move a ticket's status. */
