@@ -1,5 +1,6 @@
 package io.backupdesk.web.export;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -9,8 +10,10 @@ import org.eclipse.microprofile.openapi.models.Operation;
 /**
  * Documents every table's export under its own path, with its columns, in place of the one route
  * that serves them all: a consumer reads {@code /api/v1/export/tickets}, not a template, and each
- * table's columns are written once, in {@link ExportTable}.
+ * table's columns are written once, in {@link ExportTable}. It runs when the app is built: the
+ * document is fixed, and preparing it at every start cost a tenth of the start-up time.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ExportPaths implements OASFilter {
 
   static final String TABLE = "table";
