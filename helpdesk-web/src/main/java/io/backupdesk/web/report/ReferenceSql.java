@@ -1,5 +1,7 @@
 package io.backupdesk.web.report;
 
+import io.backupdesk.web.common.Sql;
+
 /**
  * Each report as one statement over the base tables (tickets, diagnoses, step results): the
  * definitions the summaries must reproduce. The reports do not run these; the exactness test

@@ -2,6 +2,7 @@ package io.backupdesk.web.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.backupdesk.web.common.InvalidInputException;
+import io.backupdesk.web.common.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.backupdesk.web.report;
 
+import io.backupdesk.web.common.Sql;
 import io.backupdesk.web.report.ReportRows.AgentFigures;
 import io.backupdesk.web.report.ReportRows.EscalationWeek;
 import io.backupdesk.web.report.ReportRows.FirstContactResolution;

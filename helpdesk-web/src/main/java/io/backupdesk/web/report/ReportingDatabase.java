@@ -1,6 +1,7 @@
 package io.backupdesk.web.report;
 
 import io.agroal.api.AgroalDataSource;
+import io.backupdesk.web.common.Sql;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

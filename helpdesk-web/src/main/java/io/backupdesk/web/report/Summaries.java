@@ -1,5 +1,6 @@
 package io.backupdesk.web.report;
 
+import io.backupdesk.web.common.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,6 +3,7 @@ package io.backupdesk.web.report;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.ServiceTargets;
 import io.backupdesk.diagnostics.ticket.TimelineKind;
+import io.backupdesk.web.common.Sql;
 import io.backupdesk.web.report.ReportRows.TargetsMetWeek;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.agroal.api.AgroalDataSource;
 import io.backupdesk.tools.generator.DataGenerator;
 import io.backupdesk.tools.generator.GeneratorSettings;
+import io.backupdesk.web.common.Sql;
 import io.backupdesk.web.testing.TestData;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package io.backupdesk.web.report;
 
+import io.backupdesk.web.common.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

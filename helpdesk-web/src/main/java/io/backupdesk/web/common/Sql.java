@@ -1,4 +1,4 @@
-package io.backupdesk.web.report;
+package io.backupdesk.web.common;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ import java.util.List;
  * remembers its value, so text and values are composed together; {@link #and} collects the
  * conditions of a WHERE clause.
  */
-final class Sql {
+public final class Sql {
 
   private final StringBuilder text = new StringBuilder();
   private final StringBuilder where = new StringBuilder();
@@ -21,18 +21,18 @@ final class Sql {
   private final List<Object> whereValues = new ArrayList<>();
 
   /** A placeholder for {@code value}, to be written into the text next. */
-  String bind(Object value) {
+  public String bind(Object value) {
     values.add(value);
     return "?";
   }
 
-  Sql append(String part) {
+  public Sql append(String part) {
     text.append(part);
     return this;
   }
 
   /** Adds a condition to the WHERE clause ({@link #where}), with its values. */
-  Sql and(String condition, Object... bound) {
+  public Sql and(String condition, Object... bound) {
     where.append(where.isEmpty() ? "" : " AND ").append(condition);
     whereValues.addAll(List.of(bound));
     return this;
@@ -42,22 +42,22 @@ final class Sql {
    * The conditions joined with AND, or TRUE when there are none; their values follow the ones bound
    * so far.
    */
-  String where() {
+  public String where() {
     values.addAll(whereValues);
     whereValues.clear();
     return where.isEmpty() ? "TRUE" : where.toString();
   }
 
-  String text() {
+  public String text() {
     return text.toString();
   }
 
-  /** The bind values in order (for {@link ReportSql}, which writes them inline). */
-  List<Object> values() {
+  /** The bind values in order (for the benchmarks' printers, which write them inline). */
+  public List<Object> values() {
     return List.copyOf(values);
   }
 
-  void bind(PreparedStatement statement) throws SQLException {
+  public void bind(PreparedStatement statement) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       Object value = values.get(i);
       if (value instanceof Instant instant) {
