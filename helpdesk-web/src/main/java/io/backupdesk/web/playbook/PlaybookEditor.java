@@ -13,6 +13,7 @@ import io.backupdesk.web.common.ProblemType;
 import io.backupdesk.web.identity.AuditEntry;
 import io.backupdesk.web.identity.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,18 +56,21 @@ public class PlaybookEditor {
   private final DeviceCatalogs catalogs;
   private final AuditLog audit;
   private final Clock clock;
+  private final Event<PlaybookVersions.Published> published;
 
   PlaybookEditor(
       PlaybookStore store,
       PlaybookVersions versions,
       DeviceCatalogs catalogs,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      Event<PlaybookVersions.Published> published) {
     this.store = store;
     this.versions = versions;
     this.catalogs = catalogs;
     this.audit = audit;
     this.clock = clock;
+    this.published = published;
   }
 
   /** The draft; on first use, a copy of the latest version. */
@@ -91,7 +95,7 @@ public class PlaybookEditor {
   /** Replaces the draft with a copy of the latest version, throwing its edits away. */
   public Draft discard(int seenRevision, String actor) {
     Draft current = locked(seenRevision);
-    Playbook latest = versions.latest();
+    Playbook latest = versions.fresh().current();
     Draft saved = save(latest.version(), PlaybookDraft.from(latest), current.revision() + 1, actor);
     audit.record(
         AuditEntry.Action.PLAYBOOK_EDITED,
@@ -105,13 +109,14 @@ public class PlaybookEditor {
   /** Every problem publishing the draft would meet now; empty when it would publish. */
   public List<FieldProblem> problems() {
     Draft current = draft();
-    Validated<Playbook> next = current.playbook().publish(catalogs.current(), versions.all().all());
+    Validated<Playbook> next =
+        current.playbook().publish(catalogs.current(), versions.fresh().all());
     return next.problems();
   }
 
   /** The draft as the next version would read, for the preview; every problem if it is invalid. */
   public Validated<Playbook> preview() {
-    return draft().playbook().validate(catalogs.current(), versions.all().all());
+    return draft().playbook().validate(catalogs.current(), versions.fresh().all());
   }
 
   /**
@@ -264,7 +269,7 @@ public class PlaybookEditor {
   }
 
   private Playbook store(PlaybookDraft content, String actor, String source, String what) {
-    List<Playbook> published = versions.all().all();
+    List<Playbook> published = versions.fresh().all();
     Validated<Playbook> next = content.publish(catalogs.current(), published);
     if (!next.isValid()) {
       throw new Refused(what, next.problems());
@@ -280,6 +285,7 @@ public class PlaybookEditor {
               + " a moment ago: reload the draft, check their version, and publish again.",
           null);
     }
+    this.published.fire(new PlaybookVersions.Published(playbook.version()));
     return playbook;
   }
 
@@ -303,7 +309,7 @@ public class PlaybookEditor {
   }
 
   private Draft createDraft() {
-    Playbook latest = versions.latest();
+    Playbook latest = versions.fresh().current();
     store.insertDraft(
         new PlaybookStore.StoredDraft(
             latest.version(),

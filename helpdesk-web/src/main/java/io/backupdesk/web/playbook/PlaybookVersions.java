@@ -5,16 +5,21 @@ import io.backupdesk.diagnostics.playbook.Playbooks;
 import io.backupdesk.diagnostics.playbook.draft.PlaybookDraft;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Produces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The published playbook versions, from the database: the latest for new diagnoses, any by number
  * for the diagnoses that started on it. Published versions never change, so they are read once and
- * kept; each request asks only whether a newer one exists (one indexed lookup), which keeps every
- * app instance current the moment another one publishes.
+ * kept; whether a newer one exists is asked (one indexed lookup) at most once a second, so another
+ * app instance's publication is seen within a second, and this instance's own at once (its
+ * transaction announces it when it commits). Asking on every request cost the busiest pages a
+ * transaction of its own each (bench/RESULTS.md, "Hot paths"). The editor reads {@link #fresh}.
  *
  * <p>Whatever injects {@link Playbooks} gets the versions as they stand at the start of its
  * request.
@@ -22,8 +27,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class PlaybookVersions {
 
+  /** Announced by the transaction that stores a new version; observed once it commits. */
+  public record Published(int version) {}
+
+  private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final PlaybookStore store;
   private volatile Playbooks known;
+  private volatile long checkedAt;
+  private volatile boolean recheck = true;
 
   PlaybookVersions(PlaybookStore store) {
     this.store = store;
@@ -35,14 +47,35 @@ public class PlaybookVersions {
     return all();
   }
 
-  /** Every published version as of now. */
+  /** Every published version, as of at most a second ago (at once for this instance's own). */
   public Playbooks all() {
     Playbooks cached = known;
+    long now = System.nanoTime();
+    if (cached != null && !recheck && now - checkedAt < RECHECK_NANOS) {
+      return cached;
+    }
+    return fresh(now);
+  }
+
+  /** Every published version as of now. */
+  public Playbooks fresh() {
+    return fresh(System.nanoTime());
+  }
+
+  private Playbooks fresh(long now) {
+    // Cleared before the lookup: a publication committed during it sets it again.
+    recheck = false;
     int latest = store.latestVersion();
+    checkedAt = now;
+    Playbooks cached = known;
     if (cached != null && cached.current().version() >= latest) {
       return cached;
     }
     return load(latest);
+  }
+
+  void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) Published published) {
+    recheck = true;
   }
 
   public Playbook latest() {
