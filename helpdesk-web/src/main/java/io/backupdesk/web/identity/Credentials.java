@@ -26,14 +26,14 @@ import java.util.Optional;
 class Credentials {
 
   /** What an identity is made of. */
-  record Account(String username, String displayName, Role role) {}
+  record Account(String username, String displayName, Role role, String timeZone) {}
 
   static final Duration TOKEN_USE_PRECISION = Duration.ofMinutes(1);
   static final Duration SESSION_USE_PRECISION = Duration.ofMinutes(5);
 
   private static final String TOKEN =
       """
-      SELECT a.username, a.display_name, a.role, t.id, t.last_used_at
+      SELECT a.username, a.display_name, a.role, a.time_zone, t.id, t.last_used_at
       FROM api_token t JOIN agent a ON a.username = t.agent
       WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
         AND a.enabled
@@ -42,7 +42,7 @@ class Credentials {
       "UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)";
   private static final String SESSION =
       """
-      SELECT a.username, a.display_name, a.role, s.last_seen_at
+      SELECT a.username, a.display_name, a.role, a.time_zone, s.last_seen_at
       FROM agent_session s JOIN agent a ON a.username = s.agent
       WHERE s.id_hash = ? AND s.revoked_at IS NULL AND s.agent = ? AND a.enabled
       """;
@@ -66,13 +66,13 @@ class Credentials {
           return Optional.empty();
         }
         var account = account(r);
-        var used = r.getObject(5, OffsetDateTime.class);
+        var used = r.getObject(6, OffsetDateTime.class);
         Instant stale = now.minus(TOKEN_USE_PRECISION);
         if (used == null || used.toInstant().isBefore(stale)) {
           // Reads stay reads: a script calling many times a second writes once a minute.
           try (var write = c.prepareStatement(TOKEN_USED)) {
             write.setObject(1, at(now));
-            write.setLong(2, r.getLong(4));
+            write.setLong(2, r.getLong(5));
             write.setObject(3, at(stale));
             write.executeUpdate();
           }
@@ -94,7 +94,7 @@ class Credentials {
         }
         var account = account(r);
         Instant stale = now.minus(SESSION_USE_PRECISION);
-        if (r.getObject(4, OffsetDateTime.class).toInstant().isBefore(stale)) {
+        if (r.getObject(5, OffsetDateTime.class).toInstant().isBefore(stale)) {
           try (var write = c.prepareStatement(SESSION_SEEN)) {
             write.setObject(1, at(now));
             write.setString(2, idHash);
@@ -116,6 +116,7 @@ class Credentials {
     return new Account(
         r.getString(1),
         r.getString(2),
-        Role.of(role).orElseThrow(() -> new IllegalStateException("Unknown role " + role)));
+        Role.of(role).orElseThrow(() -> new IllegalStateException("Unknown role " + role)),
+        r.getString(4));
   }
 }

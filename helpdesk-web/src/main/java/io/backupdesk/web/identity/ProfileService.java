@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -81,14 +80,6 @@ public class ProfileService implements AgentTimeZones {
   }
 
   private static Optional<ZoneId> parse(String name) {
-    if (name == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ZoneId.of(name));
-    } catch (DateTimeException e) {
-      // A name this JDK no longer knows: show UTC rather than fail every page.
-      return Optional.empty();
-    }
+    return AgentTimeZones.parse(name);
   }
 }

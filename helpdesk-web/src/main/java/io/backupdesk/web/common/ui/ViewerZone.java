@@ -52,10 +52,15 @@ public class ViewerZone {
 
   private Optional<ZoneId> chosen() {
     if (chosen == null) {
-      chosen =
-          identity.isAnonymous() || Context.isOnEventLoopThread()
-              ? Optional.empty()
-              : zones.zoneOf(identity.getPrincipal().getName());
+      Object read = identity.getAttribute(AgentTimeZones.IDENTITY_ATTRIBUTE);
+      if (read instanceof String name) {
+        chosen = AgentTimeZones.parse(name);
+      } else {
+        chosen =
+            identity.isAnonymous() || Context.isOnEventLoopThread()
+                ? Optional.empty()
+                : zones.zoneOf(identity.getPrincipal().getName());
+      }
     }
     return chosen;
   }

@@ -1,6 +1,7 @@
 package io.backupdesk.web.identity.ui;
 
 import io.backupdesk.web.identity.AgentRepository;
+import io.backupdesk.web.identity.Identities;
 import io.backupdesk.web.identity.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
@@ -49,6 +50,10 @@ public class CurrentAgent {
   public String displayName() {
     if (!signedIn()) {
       return "";
+    }
+    if (displayName == null
+        && identity.getAttribute(Identities.DISPLAY_NAME) instanceof String read) {
+      displayName = read;
     }
     if (displayName == null) {
       displayName =

@@ -1,7 +1,6 @@
 package io.backupdesk.web.incident.ui;
 
 import io.backupdesk.web.incident.IncidentRecord;
-import io.backupdesk.web.incident.IncidentStore;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.Context;
@@ -25,15 +24,17 @@ public class QueueIncidentForm {
   /** What the form needs: the incident it acts on, at the version the page shows. */
   public record Form(long incidentId, String title, int version) {}
 
-  private final IncidentStore store;
+  private final TicketIncidentPanel incidents;
   private final SecurityIdentity identity;
   private final CurrentVertxRequest request;
   private Optional<Form> form;
   private String message;
   private Set<Long> selected = Set.of();
 
-  QueueIncidentForm(IncidentStore store, SecurityIdentity identity, CurrentVertxRequest request) {
-    this.store = store;
+  QueueIncidentForm(
+      TicketIncidentPanel incidents, SecurityIdentity identity, CurrentVertxRequest request) {
+    // The banner's lookup of the open incident, made once per request for both.
+    this.incidents = incidents;
     this.identity = identity;
     this.request = request;
   }
@@ -45,7 +46,7 @@ public class QueueIncidentForm {
       form =
           identity.isAnonymous() || !identity.hasRole("supervisor") || Context.isOnEventLoopThread()
               ? Optional.empty()
-              : store.open().map(QueueIncidentForm::of);
+              : Optional.ofNullable(incidents.open()).map(QueueIncidentForm::of);
     }
     return form.orElse(null);
   }
