@@ -18,6 +18,7 @@ mkdir -p "$OUT"
 : "${BENCH_RUNS:=5}"                        # timed runs per latency figure (median), after 1 warm-up
 : "${BENCH_WRK_SECONDS:=20}"                # duration of each wrk run
 : "${BENCH_WRK_CONNECTIONS:=32}"
+: "${BENCH_JAVA_OPTS:=}"                    # more JVM options of the app (README "Running the packaged app")
 export PGHOST PGPORT PGUSER PGPASSWORD
 
 APP_DIR="$ROOT/helpdesk-web/target/quarkus-app"
@@ -77,6 +78,9 @@ build_app() {
   fi
 }
 
+# The JVM options the benchmarks start the packaged app with.
+app_java_opts() { echo "-Xmx$BENCH_HEAP $BENCH_JAVA_OPTS"; }
+
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Starts the app (unless BENCH_URL is already set by run.sh) and sets BENCH_URL, APP_PID.
@@ -88,7 +92,7 @@ start_app() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
   QUARKUS_HTTP_PORT="$BENCH_PORT" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
-    java "-Xmx$BENCH_HEAP" -jar "$APP_DIR/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
+    java $(app_java_opts) -jar "$APP_DIR/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   echo "$APP_PID" > "$OUT/app.pid"
   BENCH_URL="http://127.0.0.1:$BENCH_PORT"
