@@ -18,7 +18,7 @@ mkdir -p "$OUT"
 : "${BENCH_RUNS:=5}"                        # timed runs per latency figure (median), after 1 warm-up
 : "${BENCH_WRK_SECONDS:=20}"                # duration of each wrk run
 : "${BENCH_WRK_CONNECTIONS:=32}"
-: "${BENCH_JAVA_OPTS:=}"                    # more JVM options of the app (README "Running the packaged app")
+: "${BENCH_JAVA_OPTS:=-Xms32m -XX:+UseSerialGC -XX:SharedArchiveFile=$ROOT/helpdesk-web/target/quarkus-app/app-cds.jsa}"  # the README's (Running in production)
 export PGHOST PGPORT PGUSER PGPASSWORD
 
 APP_DIR="$ROOT/helpdesk-web/target/quarkus-app"
