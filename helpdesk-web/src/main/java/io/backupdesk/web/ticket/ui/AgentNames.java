@@ -2,7 +2,6 @@ package io.backupdesk.web.ticket.ui;
 
 import io.backupdesk.web.identity.AgentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +20,7 @@ public class AgentNames {
 
   /** Every account's display name by user name, disabled ones included (old timelines). */
   public Map<String, String> all() {
-    var names = new HashMap<String, String>();
-    agents.listAll().forEach(a -> names.put(a.username, a.displayName));
-    return names;
+    return agents.displayNames();
   }
 
   /** The accounts a ticket can be assigned to, by display name. */
