@@ -55,11 +55,7 @@ stop_capture() {
 }
 trap 'stop_capture; stop_app' EXIT
 capture_url="http://127.0.0.1:$capture_port"
-for ((i = 0; i < 240; i++)); do
-  kill -0 "$capture_pid" 2>/dev/null || { tail -30 "$OUT/capture-app.log" >&2; die "the capture app exited"; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$capture_url/q/health/ready")" = 200 ] && break
-  sleep 0.5
-done
+wait_ready "$capture_pid" "$capture_url" "$OUT/capture-app.log"
 capture_cookie=$(sign_in "$capture_url")
 
 lines() { wc -l < "$capture_log"; }

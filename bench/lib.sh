@@ -99,15 +99,20 @@ start_app() {
   export BENCH_URL APP_PID
   trap stop_app EXIT
   local started; started=$(now)
+  wait_ready "$APP_PID" "$BENCH_URL" "$OUT/app.log"
+  log "App ready in $(elapsed "$started" "$(now)") s (PID $APP_PID)"
+}
+
+# wait_ready PID URL LOG: waits (up to 120 s) until URL/q/health/ready answers 200; dies with the
+# log's tail if the process exits first.
+wait_ready() {
+  local pid="$1" url="$2" logfile="$3" i
   for ((i = 0; i < 240; i++)); do
-    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$OUT/app.log" >&2; die "the app exited; see $OUT/app.log"; }
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BENCH_URL/q/health/ready")" = 200 ]; then
-      log "App ready in $(elapsed "$started" "$(now)") s (PID $APP_PID)"
-      return
-    fi
+    kill -0 "$pid" 2>/dev/null || { tail -30 "$logfile" >&2; die "the app exited; see $logfile"; }
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/q/health/ready")" = 200 ] && return 0
     sleep 0.5
   done
-  die "the app was not ready after 120 s; see $OUT/app.log"
+  die "the app was not ready after 120 s; see $logfile"
 }
 
 stop_app() {

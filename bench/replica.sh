@@ -133,12 +133,7 @@ QUARKUS_HTTP_PORT="$BENCH_PORT" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_
   java "-Xmx$BENCH_HEAP" -jar "$APP_DIR/quarkus-run.jar" > "$OUT/replica-app.log" 2>&1 &
 APP_PID=$!
 BENCH_URL="http://127.0.0.1:$BENCH_PORT"
-for ((i = 0; i < 240; i++)); do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$OUT/replica-app.log" >&2; die "the app exited; see $OUT/replica-app.log"; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BENCH_URL/q/health/ready")" = 200 ] && break
-  sleep 0.5
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$BENCH_URL/q/health/ready")" = 200 ] || die "the app was not ready after 120 s"
+wait_ready "$APP_PID" "$BENCH_URL" "$OUT/replica-app.log"
 AUTH=(-u "admin:$BENCH_ADMIN_PASSWORD")
 api() { curl -sS -f "${AUTH[@]}" -H 'Content-Type: application/json' "$@"; }
 
