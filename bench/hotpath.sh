@@ -18,18 +18,6 @@ need pgbench "apt-get install -y postgresql-client"
 start_app
 get_token
 
-# sign_in URL -> a Cookie header value of a fresh session of 'admin' on that app
-sign_in() {
-  local jar="$OUT/cookies-$RANDOM.txt" code cookie
-  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-    --data-urlencode "j_username=admin" --data-urlencode "j_password=$BENCH_ADMIN_PASSWORD" \
-    "$1/j_security_check")
-  cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
-  rm -f "$jar"
-  [ -n "$cookie" ] || die "sign-in at $1 answered $code without a session cookie"
-  echo "$cookie"
-}
-
 # ---- Capture: a second instance of the app talks to PostgreSQL through WireCapture --------------
 capture_log="$OUT/capture.log"
 : > "$capture_log"

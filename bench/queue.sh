@@ -18,13 +18,7 @@ get_token
 auth=(-H "Authorization: Bearer $TOKEN")
 
 # A signed-in browser session (form login) for the HTML page.
-jar="$OUT/cookies.txt"
-rm -f "$jar"
-code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-  --data-urlencode "j_username=admin" --data-urlencode "j_password=$BENCH_ADMIN_PASSWORD" \
-  "$BENCH_URL/j_security_check")
-cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
-[ -n "$cookie" ] || die "sign-in answered $code without a session cookie"
+cookie=$(sign_in "$BENCH_URL")
 page_code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BENCH_URL/")
 [ "$page_code" = 200 ] || die "the queue page answered $page_code with the session cookie"
 
