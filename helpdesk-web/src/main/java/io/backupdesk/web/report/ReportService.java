@@ -127,16 +127,22 @@ public class ReportService {
   public List<ResolutionByFix> resolutionsByFix(ReportFilter filter) {
     var rows = new ArrayList<ResolutionByFix>();
     String inGroup = "n DESC, k1, kt2";
-    addFixes(rows, "overall", counts(Measure.FIX, filter, 0, false, inGroup), c -> "all");
+    var overall = counts(Measure.FIX, filter, 0, false, inGroup);
+    addFixes(rows, "overall", overall, c -> "all");
+    // A split on a dimension the filter fixes has one group, the overall figures (which then carry
+    // that dimension): not read twice.
+    int fixed = Summaries.level(filter);
     addFixes(
         rows,
         "device_model",
-        counts(Measure.FIX, filter, MODEL, false, "model, " + inGroup),
+        (fixed & MODEL) != 0
+            ? overall
+            : counts(Measure.FIX, filter, MODEL, false, "model, " + inGroup),
         Count::model);
     addFixes(
         rows,
         "ios_major",
-        counts(Measure.FIX, filter, IOS, false, "ios, " + inGroup),
+        (fixed & IOS) != 0 ? overall : counts(Measure.FIX, filter, IOS, false, "ios, " + inGroup),
         c -> c.ios() == 0 ? null : c.ios().toString());
     addFixes(
         rows,

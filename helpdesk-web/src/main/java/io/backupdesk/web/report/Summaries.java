@@ -54,6 +54,14 @@ class Summaries {
     }
 
     /**
+     * The view of this measure's contributions (migration V36); {@code report_contribution} is
+     * their union, which costs a dozen branches to plan for the one that is read.
+     */
+    String contributions() {
+      return "report_contribution_" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
      * The level whose rows give this level's sums, as migration V7 keeps them ({@code
      * report_measure.levels}): itself, or the same with the iOS major, whose versions' rows are
      * then added up; -1 when the summaries do not hold it and the facts are counted instead (a
@@ -187,7 +195,8 @@ class Summaries {
 
   /**
    * The sums of a level the summaries do not keep, from the facts' contributions (the same
-   * definitions, {@code report_contribution}); the filter narrows them to a few thousand diagnoses.
+   * definitions, {@link Measure#contributions()}); the filter narrows them to a few thousand
+   * diagnoses.
    */
   private List<Count> fromFacts(
       Measure measure, ReportFilter filter, int level, boolean byWeek, String orderBy) {
@@ -196,8 +205,7 @@ class Summaries {
     String model = (level & MODEL) != 0 ? "c.model" : "''::varchar";
     String ios = (level & IOS) != 0 ? "c.ios" : "-1";
     String agent = (level & AGENT) != 0 ? "c.agent" : "''::varchar";
-    sql.and("c.measure = ?", (short) measure.id)
-        .and("c.day >= ?", filter.from())
+    sql.and("c.day >= ?", filter.from())
         .and("c.day <= ?", filter.to())
         .and("c.prev < ?", filter.from())
         .and("(c.level IS NULL OR c.level = ?)", (short) level);
@@ -215,14 +223,14 @@ class Summaries {
         SELECT * FROM (
           SELECT %s AS model, %s AS ios, %s AS agent, %s AS week, c.k1, c.k2, c.kt1, c.kt2,
                  sum(c.n)::bigint AS n, min(c.v) AS min, max(c.v) AS max
-          FROM report_contribution c
+          FROM %s c
           WHERE %s
           GROUP BY 1, 2, 3, 4, c.k1, c.k2, c.kt1, c.kt2
         ) x
         WHERE n <> 0
         ORDER BY %s
         """
-            .formatted(model, ios, agent, week, sql.where(), orderBy));
+            .formatted(model, ios, agent, week, measure.contributions(), sql.where(), orderBy));
     return database.query(sql, Summaries::count);
   }
 
