@@ -127,7 +127,8 @@ public class ReportService {
   public List<ResolutionByFix> resolutionsByFix(ReportFilter filter) {
     var rows = new ArrayList<ResolutionByFix>();
     String inGroup = "n DESC, k1, kt2";
-    var overall = counts(Measure.FIX, filter, 0, false, inGroup);
+    var periodAndWeeks = summaries.overallAndWeekly(Measure.FIX, filter, inGroup);
+    var overall = periodAndWeeks.overall();
     addFixes(rows, "overall", overall, c -> "all");
     // A split on a dimension the filter fixes has one group, the overall figures (which then carry
     // that dimension): not read twice.
@@ -144,11 +145,7 @@ public class ReportService {
         "ios_major",
         (fixed & IOS) != 0 ? overall : counts(Measure.FIX, filter, IOS, false, "ios, " + inGroup),
         c -> c.ios() == 0 ? null : c.ios().toString());
-    addFixes(
-        rows,
-        "week",
-        counts(Measure.FIX, filter, 0, true, "week, " + inGroup),
-        c -> ReportWeek.label(c.week()));
+    addFixes(rows, "week", periodAndWeeks.weekly(), c -> ReportWeek.label(c.week()));
     return rows;
   }
 
