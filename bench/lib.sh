@@ -15,6 +15,7 @@ mkdir -p "$OUT"
 : "${BENCH_PORT:=18080}"                    # HTTP port of the app under test
 : "${BENCH_HEAP:=256m}"                     # -Xmx of the app
 : "${BENCH_ADMIN_PASSWORD:=bench-admin-password-1}"  # account 'admin', created on the app's first start
+: "${BENCH_SESSION_KEY:=bench-session-key-shared-by-every-instance}"  # so that a session works on each app
 : "${BENCH_RUNS:=5}"                        # timed runs per latency figure (median), after 1 warm-up
 : "${BENCH_WRK_SECONDS:=20}"                # duration of each wrk run
 : "${BENCH_WRK_CONNECTIONS:=32}"
@@ -92,6 +93,7 @@ start_app() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
   QUARKUS_HTTP_PORT="$BENCH_PORT" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
+  QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$BENCH_SESSION_KEY" \
     java $(app_java_opts) -jar "$APP_DIR/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   echo "$APP_PID" > "$OUT/app.pid"

@@ -29,7 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * messages only (Parse, Bind, Execute, Query, Close) and passes every byte on unchanged both ways.
  * It refuses encryption (answers 'N' to SSLRequest), so the app must accept a plain connection.
  *
- * <p>Usage: {@code WireCapture LISTEN_PORT TARGET_HOST TARGET_PORT OUT_FILE}
+ * <p>With {@code --rollback} every COMMIT the app sends reaches the server as ROLLBACK (the log
+ * still says COMMIT): a write is captured without changing the database, so the same statements can
+ * be replayed against the state they were written for.
+ *
+ * <p>Usage: {@code WireCapture LISTEN_PORT TARGET_HOST TARGET_PORT OUT_FILE [--rollback]}
  */
 public final class WireCapture {
 
@@ -39,17 +43,20 @@ public final class WireCapture {
   private final String targetHost;
   private final int targetPort;
   private final PrintWriter out;
+  private final boolean rollback;
   private final AtomicInteger connections = new AtomicInteger();
 
-  WireCapture(String targetHost, int targetPort, PrintWriter out) {
+  WireCapture(String targetHost, int targetPort, PrintWriter out, boolean rollback) {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
     this.out = out;
+    this.rollback = rollback;
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 4) {
-      System.err.println("usage: WireCapture LISTEN_PORT TARGET_HOST TARGET_PORT OUT_FILE");
+    if (args.length != 4 && !(args.length == 5 && args[4].equals("--rollback"))) {
+      System.err.println(
+          "usage: WireCapture LISTEN_PORT TARGET_HOST TARGET_PORT OUT_FILE [--rollback]");
       System.exit(2);
     }
     var out =
@@ -57,7 +64,7 @@ public final class WireCapture {
             new java.io.OutputStreamWriter(
                 new FileOutputStream(args[3], true), StandardCharsets.UTF_8),
             true);
-    var capture = new WireCapture(args[1], Integer.parseInt(args[2]), out);
+    var capture = new WireCapture(args[1], Integer.parseInt(args[2]), out, args.length == 5);
     try (var server =
         new ServerSocket(Integer.parseInt(args[0]), 64, InetAddress.getLoopbackAddress())) {
       System.err.println("WireCapture: listening on " + server.getLocalPort());
@@ -135,9 +142,10 @@ public final class WireCapture {
       }
       int length = in.readInt();
       byte[] body = in.readNBytes(length - 4);
+      byte[] sent = rollback ? commitAsRollback((char) type, body) : body;
       server.write(type);
-      server.write(ByteBuffer.allocate(4).putInt(length).array());
-      server.write(body);
+      server.write(ByteBuffer.allocate(4).putInt(sent.length + 4).array());
+      server.write(sent);
       server.flush();
       String statement = session.read((char) type, ByteBuffer.wrap(body));
       if (statement != null) {
@@ -146,6 +154,37 @@ public final class WireCapture {
         }
       }
     }
+  }
+
+  /**
+   * The message with a COMMIT turned into ROLLBACK: a Parse (name, query, parameter types) or a
+   * simple Query whose text is COMMIT; any other message unchanged.
+   */
+  static byte[] commitAsRollback(char type, byte[] body) {
+    int queryStart;
+    if (type == 'P') {
+      queryStart = 0;
+      while (body[queryStart] != 0) {
+        queryStart++;
+      }
+      queryStart++;
+    } else if (type == 'Q') {
+      queryStart = 0;
+    } else {
+      return body;
+    }
+    int queryEnd = queryStart;
+    while (body[queryEnd] != 0) {
+      queryEnd++;
+    }
+    String query = new String(body, queryStart, queryEnd - queryStart, StandardCharsets.UTF_8);
+    if (!query.strip().replaceAll(";$", "").strip().equalsIgnoreCase("COMMIT")) {
+      return body;
+    }
+    byte[] replacement = "ROLLBACK".getBytes(StandardCharsets.UTF_8);
+    var rewritten = ByteBuffer.allocate(body.length - (queryEnd - queryStart) + replacement.length);
+    rewritten.put(body, 0, queryStart).put(replacement).put(body, queryEnd, body.length - queryEnd);
+    return rewritten.array();
   }
 
   /** One connection's prepared statements and bound portals, as the protocol names them. */

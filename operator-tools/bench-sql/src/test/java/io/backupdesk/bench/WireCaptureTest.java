@@ -1,5 +1,6 @@
 package io.backupdesk.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -55,6 +56,23 @@ class WireCaptureTest {
     byte[] micros = ByteBuffer.allocate(8).putLong(1_000_000L).array();
     assertEquals("('2000-01-01T00:00:01Z'::timestamptz)", Literals.literal(micros, 1184, 1));
     assertEquals("('true'::bool)", Literals.literal(new byte[] {1}, 16, 1));
+  }
+
+  @Test
+  void inRollbackModeACommitReachesTheServerAsRollbackAndNothingElseChanges() throws IOException {
+    byte[] commit = parse("S_7", "COMMIT").array();
+    var session = new WireCapture.Session(1);
+    session.read('P', ByteBuffer.wrap(WireCapture.commitAsRollback('P', commit)));
+    session.read('B', bind("", "S_7", new short[0]));
+    assertEquals("ROLLBACK", session.read('E', execute("")));
+    assertEquals(
+        "ROLLBACK",
+        session.read(
+            'Q', ByteBuffer.wrap(WireCapture.commitAsRollback('Q', cstrings("commit;").array()))));
+    byte[] update = parse("", "UPDATE ticket SET version = $1 -- COMMIT", 23).array();
+    assertArrayEquals(update, WireCapture.commitAsRollback('P', update));
+    byte[] begin = cstrings("BEGIN").array();
+    assertArrayEquals(begin, WireCapture.commitAsRollback('Q', begin));
   }
 
   private static ByteBuffer parse(String name, String query, int... types) throws IOException {
