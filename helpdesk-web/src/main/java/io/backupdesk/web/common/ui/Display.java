@@ -22,6 +22,10 @@ public class Display {
       DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
   private static final DateTimeFormatter SECOND =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+  // Built once: a pattern is parsed on every ofPattern call, and a queue page formats a hundred
+  // times.
+  private static final DateTimeFormatter ZONE_NAME =
+      DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
   private static final DateTimeFormatter UTC_SECOND =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
@@ -81,9 +85,7 @@ public class Display {
   public static String in(Instant at, ZoneId zone, DateTimeFormatter pattern) {
     var local = pattern.withZone(zone).format(at);
     var name =
-        zone.normalized().equals(ZoneOffset.UTC)
-            ? "UTC"
-            : DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).withZone(zone).format(at);
+        zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : ZONE_NAME.withZone(zone).format(at);
     return local + " " + name;
   }
 
