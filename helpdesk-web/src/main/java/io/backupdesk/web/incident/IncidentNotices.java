@@ -3,7 +3,6 @@ package io.backupdesk.web.incident;
 import io.backupdesk.web.live.LiveEvents;
 import io.backupdesk.web.live.LiveNotice;
 import io.backupdesk.web.live.LiveNoticeSource;
-import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,21 +21,18 @@ public class IncidentNotices implements LiveNoticeSource {
   private static final DateTimeFormatter SINCE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final IncidentStore incidents;
+  private final OpenIncident open;
   private final LiveEvents live;
 
-  IncidentNotices(IncidentStore incidents, LiveEvents live) {
-    this.incidents = incidents;
+  IncidentNotices(OpenIncident open, LiveEvents live) {
+    this.open = open;
     this.live = live;
   }
 
+  /** The notice of the open incident, for the page being rendered (a request's). */
   @Override
   public List<LiveNotice> current() {
-    // An error page rendered on an I/O thread cannot ask the database; it goes without.
-    if (Context.isOnEventLoopThread()) {
-      return List.of();
-    }
-    return incidents.open().map(i -> List.of(notice(i))).orElse(List.of());
+    return open.get().map(i -> List.of(notice(i))).orElse(List.of());
   }
 
   /** Announces the open incident to every page, when the caller's transaction commits. */

@@ -4,15 +4,14 @@ import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.incident.FollowUps;
 import io.backupdesk.web.incident.IncidentRecord;
 import io.backupdesk.web.incident.IncidentStore;
+import io.backupdesk.web.incident.OpenIncident;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.Context;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the layout and the ticket and step pages show of incidents ({@code inject:incidents}): the
@@ -48,14 +47,19 @@ public class TicketIncidentPanel {
       List<IncidentStore.Named> linked, boolean followUp, String problem, boolean merged) {}
 
   private final IncidentStore store;
+  private final OpenIncident open;
   private final FollowUps followUps;
   private final CurrentVertxRequest request;
   private final Clock clock;
-  private Optional<IncidentRecord> open;
 
   TicketIncidentPanel(
-      IncidentStore store, FollowUps followUps, CurrentVertxRequest request, Clock clock) {
+      IncidentStore store,
+      OpenIncident open,
+      FollowUps followUps,
+      CurrentVertxRequest request,
+      Clock clock) {
     this.store = store;
+    this.open = open;
     this.followUps = followUps;
     this.request = request;
     this.clock = clock;
@@ -63,11 +67,7 @@ public class TicketIncidentPanel {
 
   /** The open incident, for the banner on every agent page; null when Apple is fine. */
   public IncidentRecord open() {
-    if (open == null) {
-      // An error page rendered on an I/O thread cannot ask the database; it goes without.
-      open = Context.isOnEventLoopThread() ? Optional.empty() : store.open();
-    }
-    return open.orElse(null);
+    return open.get().orElse(null);
   }
 
   /** The time the pages compare the incident's start with ("since 14:05" when it is today). */
