@@ -151,7 +151,7 @@ while read -r ticket key; do
   grep -q '^ROLLBACK;$' "$file" || die "no COMMIT captured for $path ($file)"
   echo "UPDATE bench_commit SET n = n + 1 WHERE client = $i;" >> "$file"
 done < "$OUT/hot-outcome-captured.txt"
-log "  outcome: $(($(wc -l < "$OUT/hot-outcome-1.sql") - 1)) statements ($(grep -Eic '^(INSERT|UPDATE|DELETE)' "$OUT/hot-outcome-1.sql") writes) in $OUT/hot-outcome-1.sql, and $((i - 1)) more diagnoses"
+log "  outcome: $(($(wc -l < "$OUT/hot-outcome-1.sql") - 1)) statements ($(($(grep -Eic '^(INSERT|UPDATE|DELETE)' "$OUT/hot-outcome-1.sql") - 1)) writes) in $OUT/hot-outcome-1.sql, and $((i - 1)) more diagnoses"
 stop_capture
 trap stop_app EXIT
 

@@ -16,7 +16,9 @@ mkdir -p "$OUT"
 : "${BENCH_HEAP:=256m}"                     # -Xmx of the app
 : "${BENCH_ADMIN_PASSWORD:=bench-admin-password-1}"  # account 'admin', created on the app's first start
 : "${BENCH_SESSION_KEY:=bench-session-key-shared-by-every-instance}"  # so that a session works on each app
-: "${BENCH_RUNS:=5}"                        # timed runs per latency figure (median), after 1 warm-up
+: "${BENCH_RUNS:=5}"                        # timed runs per latency figure (median), after the warm-ups
+: "${BENCH_APP_WARMUPS:=5}"                 # untimed requests before an app latency figure: the JIT
+                                            # compiles a code path only after it has run a while
 : "${BENCH_WRK_SECONDS:=20}"                # duration of each wrk run
 : "${BENCH_WRK_CONNECTIONS:=32}"
 : "${BENCH_JAVA_OPTS:=-Xms32m -XX:+UseSerialGC -XX:SharedArchiveFile=$ROOT/helpdesk-web/target/quarkus-app/app-cds.jsa}"  # the README's (Running in production)
@@ -48,12 +50,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf 
 # summary ROW: benchmark, figure, app value, baseline, baseline value, ratio, unit/note
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$SUMMARY"; }
 
-# Median of BENCH_RUNS timings (ms) of a GET, after one warm-up. Extra curl args after the URL.
-# Fails unless every answer is 200.
+# Median of BENCH_RUNS timings (ms) of a GET, after BENCH_APP_WARMUPS untimed ones. Extra curl
+# args after the URL. Fails unless every answer is 200.
 http_ms() {
   local url="$1"; shift
   local i code t
-  for ((i = 0; i <= BENCH_RUNS; i++)); do
+  for ((i = 1 - BENCH_APP_WARMUPS; i <= BENCH_RUNS; i++)); do
     read -r code t < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$@" "$url")
     [ "$code" = 200 ] || die "GET $url answered $code"
     [ "$i" -gt 0 ] && awk -v t="$t" 'BEGIN { printf "%.1f\n", t * 1000 }'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark 3: the ticket queue (default order: last activity, newest first).
-#  - latency (median of BENCH_RUNS after one warm-up) of page 1 and of a deep page, at position
+#  - latency (median of BENCH_RUNS after BENCH_APP_WARMUPS untimed requests) of page 1 and of a deep page, at position
 #    BENCH_QUEUE_DEPTH (default 200,000 = 2,000 pages of 100), through the JSON API
 #    (GET /api/v1/tickets?limit=100[&after=cursor], Bearer token) and the HTML page
 #    (GET /[?after=cursor], 25 a page, signed-in session); the deep page's cursor is built from

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark 2: latency of each report endpoint (GET /api/v1/reports/<report>, JSON, median of
-# BENCH_RUNS after one warm-up), read from the report summaries, against the report's reference
+# BENCH_RUNS after BENCH_APP_WARMUPS untimed ones), read from the report summaries, against the report's reference
 # statement over the base tables run directly in psql (median of BENCH_RUNS after one warm-up,
 # psql's \timing): what the report cost before the summaries, and what they must equal. The SQL
 # comes from the app itself: the hook io.backupdesk.web.report.ReportSql renders each reference
