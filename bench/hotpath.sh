@@ -172,25 +172,33 @@ pgbench_tps() {
   awk '/^tps = / { printf "%.0f\n", $3 }' "$file"
 }
 
-# side_by_side SLUG NAME URL HEADER
+# side_by_side NAME UNIT BASELINE APP_CMD DB_CMD: a warm-up of APP_CMD, then BENCH_HOT_ROUNDS rounds
+# of APP_CMD and DB_CMD alternating; each command is called with the file for its output appended
+# and prints its rate. Records the medians and every round.
 side_by_side() {
-  local slug="$1" name="$2" url="$3" header="$4" round app db apps=() dbs=() loads=()
+  local name="$1" unit="$2" baseline="$3" app_cmd="$4" db_cmd="$5" slug round app db apps=() dbs=() loads=()
+  slug=$(printf '%s' "$name" | tr 'A-Z ' 'a-z-' | tr -cd 'a-z0-9-')
   # The JIT needs its warm-up: rounds measured straight after the start rose round by round.
   log "  $name: warm-up, wrk ${BENCH_WRK_SECONDS}s (not counted)"
-  wrk_rps "$OUT/hot-$slug-wrk-warmup.txt" "$url" "$header" > /dev/null
+  $app_cmd "$OUT/hot-$slug-wrk-warmup.txt" > /dev/null
   for ((round = 1; round <= BENCH_HOT_ROUNDS; round++)); do
-    app=$(wrk_rps "$OUT/hot-$slug-wrk-$round.txt" "$url" "$header")
-    db=$(pgbench_tps "$OUT/hot-$slug.sql" "$OUT/hot-$slug-pgbench-$round.txt")
+    app=$($app_cmd "$OUT/hot-$slug-wrk-$round.txt")
+    db=$($db_cmd "$OUT/hot-$slug-pgbench-$round.txt")
     loads+=("$(cut -d' ' -f1 /proc/loadavg)")
-    log "  $name, round $round: app $app req/s, pgbench $db tps, ratio $(ratio "$app" "$db")"
+    log "  $name, round $round: app $app $unit, pgbench $db tps, ratio $(ratio "$app" "$db")"
     apps+=("$app"); dbs+=("$db")
   done
   app=$(printf '%s\n' "${apps[@]}" | median)
   db=$(printf '%s\n' "${dbs[@]}" | median)
-  record hotpath "$name req/s, median of $BENCH_HOT_ROUNDS (-c$BENCH_WRK_CONNECTIONS ${BENCH_WRK_SECONDS}s)" "$app" \
-    "pgbench, the app's $(wc -l < "$OUT/hot-$slug.sql") statements" "$db" "$(ratio "$app" "$db")" \
+  record hotpath "$name $unit, median of $BENCH_HOT_ROUNDS (-c$BENCH_WRK_CONNECTIONS ${BENCH_WRK_SECONDS}s)" "$app" \
+    "$baseline" "$db" "$(ratio "$app" "$db")" \
     "app/database, higher is better; rounds app ${apps[*]}, pgbench ${dbs[*]}; load after ${loads[*]}"
 }
+api_wrk() { wrk_rps "$1" "$BENCH_URL/api/v1/tickets?limit=100" "Authorization: Bearer $TOKEN"; }
+api_pgbench() { pgbench_tps "$OUT/hot-api-page1.sql" "$1"; }
+html_wrk() { wrk_rps "$1" "$BENCH_URL/" "Cookie: $html_cookie"; }
+html_pgbench() { pgbench_tps "$OUT/hot-html-page1.sql" "$1"; }
+
 # Outcome writes: the app on diagnoses of its own per connection (bench/outcome.lua), fresh ones
 # each run; pgbench as one process per connection, each replaying its own diagnosis's capture.
 outcome_wps() {
@@ -218,25 +226,12 @@ outcome_tps() {
   rm -f "$file".*
   awk '/^tps = / { sum += $3 } END { printf "%.0f\n", sum }' "$file"
 }
-outcome_side_by_side() {
-  local name="Recording an outcome (API)" round app db apps=() dbs=() loads=()
-  log "  $name: warm-up, wrk ${BENCH_WRK_SECONDS}s (not counted)"
-  outcome_wps "$OUT/hot-outcome-wrk-warmup.txt" > /dev/null
-  for ((round = 1; round <= BENCH_HOT_ROUNDS; round++)); do
-    app=$(outcome_wps "$OUT/hot-outcome-wrk-$round.txt")
-    db=$(outcome_tps "$OUT/hot-outcome-pgbench-$round.txt")
-    loads+=("$(cut -d' ' -f1 /proc/loadavg)")
-    log "  $name, round $round: app $app writes/s, pgbench $db tps, ratio $(ratio "$app" "$db")"
-    apps+=("$app"); dbs+=("$db")
-  done
-  app=$(printf '%s\n' "${apps[@]}" | median)
-  db=$(printf '%s\n' "${dbs[@]}" | median)
-  record hotpath "$name writes/s, median of $BENCH_HOT_ROUNDS (-c$BENCH_WRK_CONNECTIONS ${BENCH_WRK_SECONDS}s)" "$app" \
-    "pgbench, the app's $(($(wc -l < "$OUT/hot-outcome-1.sql") - 1)) statements, rolled back, + a committed one-row update" "$db" "$(ratio "$app" "$db")" \
-    "app/database, higher is better; rounds app ${apps[*]}, pgbench ${dbs[*]}; load after ${loads[*]}"
-}
 
 log "Hot paths: wrk and pgbench, $BENCH_HOT_ROUNDS rounds of ${BENCH_WRK_SECONDS}s each, -c$BENCH_WRK_CONNECTIONS"
-side_by_side api-page1 "Queue API page 1 (limit=100)" "$BENCH_URL/api/v1/tickets?limit=100" "Authorization: Bearer $TOKEN"
-side_by_side html-page1 "Queue HTML page 1" "$BENCH_URL/" "Cookie: $html_cookie"
-outcome_side_by_side
+side_by_side "Queue API page 1 (limit=100)" req/s \
+  "pgbench, the app's $(wc -l < "$OUT/hot-api-page1.sql") statements" api_wrk api_pgbench
+side_by_side "Queue HTML page 1" req/s \
+  "pgbench, the app's $(wc -l < "$OUT/hot-html-page1.sql") statements" html_wrk html_pgbench
+side_by_side "Recording an outcome (API)" writes/s \
+  "pgbench, the app's $(($(wc -l < "$OUT/hot-outcome-1.sql") - 1)) statements, rolled back, + a committed one-row update" \
+  outcome_wps outcome_tps

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,7 +60,7 @@ class Summaries {
      * their union, which costs a dozen branches to plan for the one that is read.
      */
     String contributions() {
-      return "report_contribution_" + name().toLowerCase(java.util.Locale.ROOT);
+      return "report_contribution_" + name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -133,7 +135,7 @@ class Summaries {
     if (stored < 0) {
       return measure.histogram()
           ? histogramFromFacts(measure, filter, orderBy)
-          : fromFacts(measure, filter, level, byWeek, orderBy);
+          : fromFacts(measure, filter, level, byWeek ? Weeks.EACH : Weeks.NONE, orderBy);
     }
     var sql = new Sql();
     // The period's bounds are bound once, first; every window below refers to them.
@@ -208,8 +210,8 @@ class Summaries {
           counts(measure, filter, 0, false, orderBy),
           counts(measure, filter, 0, true, "week, " + orderBy));
     }
-    var overall = new java.util.ArrayList<Count>();
-    var weekly = new java.util.ArrayList<Count>();
+    var overall = new ArrayList<Count>();
+    var weekly = new ArrayList<Count>();
     for (Count c : fromFacts(measure, filter, level, Weeks.BOTH, "week NULLS FIRST, " + orderBy)) {
       (c.week() == null ? overall : weekly).add(c);
     }
@@ -228,11 +230,6 @@ class Summaries {
    * definitions, {@link Measure#contributions()}); the filter narrows them to a few thousand
    * diagnoses.
    */
-  private List<Count> fromFacts(
-      Measure measure, ReportFilter filter, int level, boolean byWeek, String orderBy) {
-    return fromFacts(measure, filter, level, byWeek ? Weeks.EACH : Weeks.NONE, orderBy);
-  }
-
   private List<Count> fromFacts(
       Measure measure, ReportFilter filter, int level, Weeks weeks, String orderBy) {
     var sql = new Sql();

@@ -1,9 +1,9 @@
 package io.backupdesk.web.incident.ui;
 
 import io.backupdesk.web.incident.IncidentRecord;
+import io.backupdesk.web.incident.OpenIncident;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.Context;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.Collection;
@@ -24,7 +24,7 @@ public class QueueIncidentForm {
   /** What the form needs: the incident it acts on, at the version the page shows. */
   public record Form(long incidentId, String title, int version) {}
 
-  private final TicketIncidentPanel incidents;
+  private final OpenIncident openIncident;
   private final SecurityIdentity identity;
   private final CurrentVertxRequest request;
   private Optional<Form> form;
@@ -32,9 +32,8 @@ public class QueueIncidentForm {
   private Set<Long> selected = Set.of();
 
   QueueIncidentForm(
-      TicketIncidentPanel incidents, SecurityIdentity identity, CurrentVertxRequest request) {
-    // The banner's lookup of the open incident, made once per request for both.
-    this.incidents = incidents;
+      OpenIncident openIncident, SecurityIdentity identity, CurrentVertxRequest request) {
+    this.openIncident = openIncident;
     this.identity = identity;
     this.request = request;
   }
@@ -44,9 +43,9 @@ public class QueueIncidentForm {
     if (form == null) {
       // An error page rendered on an I/O thread cannot ask the database; it goes without.
       form =
-          identity.isAnonymous() || !identity.hasRole("supervisor") || Context.isOnEventLoopThread()
+          identity.isAnonymous() || !identity.hasRole("supervisor")
               ? Optional.empty()
-              : Optional.ofNullable(incidents.open()).map(QueueIncidentForm::of);
+              : openIncident.get().map(QueueIncidentForm::of);
     }
     return form.orElse(null);
   }
