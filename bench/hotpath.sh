@@ -46,7 +46,7 @@ QUARKUS_HTTP_PORT="$capture_port" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMI
 QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$BENCH_SESSION_KEY" \
 HELPDESK_REPORTS_REFRESH_INTERVAL=off HELPDESK_INCIDENTS_DETECT_EVERY=off \
 HELPDESK_LIVE_PRESENCE_RENEWAL=off HELPDESK_STEP_ORDER_LEARN_CRON=off \
-  java $(app_java_opts) -jar "$APP_DIR/quarkus-run.jar" > "$OUT/capture-app.log" 2>&1 &
+  launch_app > "$OUT/capture-app.log" 2>&1 &
 capture_pid=$!
 stop_capture() {
   kill "$capture_pid" "$proxy_pid" 2>/dev/null || true

@@ -17,7 +17,7 @@ for ((run = 1; run <= BENCH_START_RUNS; run++)); do
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
   QUARKUS_HTTP_PORT="$port" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
-    java $(app_java_opts) -jar "$APP_DIR/quarkus-run.jar" > "$OUT/startup-$run.log" 2>&1 &
+    launch_app > "$OUT/startup-$run.log" 2>&1 &
   pid=$!
   ready=
   for ((i = 0; i < 2400; i++)); do
@@ -29,6 +29,7 @@ for ((run = 1; run <= BENCH_START_RUNS; run++)); do
     sleep 0.05
   done
   [ -n "$ready" ] || die "not ready after 120 s"
+  check_archive "$OUT/startup-$run.log"
   rss_now=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
   sleep 5
   rss_idle=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
