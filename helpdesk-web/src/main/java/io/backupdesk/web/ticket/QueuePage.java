@@ -32,7 +32,10 @@ public record QueuePage(
       String iosVersion,
       TicketStatus status,
       Priority priority,
-      String assignee,
+      @Schema(description = "The assignee's user name; null when nobody is assigned")
+          String assignee,
+      @Schema(description = "The assignee's display name; null when nobody is assigned")
+          String assigneeName,
       Instant createdAt,
       Instant updatedAt,
       @Schema(description = "How far the newest diagnosis got; null if none was started")

@@ -91,9 +91,10 @@ public class TicketQueue {
                      AS steps_done,
                    d.current_step,
                    t.due_at, t.first_response_at, t.resolved_at, t.status_since, t.follow_up_at,
-                   t.customer_id
+                   t.customer_id, a.display_name
             FROM ticket t
             JOIN customer c ON c.id = t.customer_id
+            LEFT JOIN agent a ON a.username = t.assignee
             LEFT JOIN LATERAL (
                 SELECT d.id, d.status, d.current_step FROM diagnosis d
                 WHERE d.ticket_id = t.id ORDER BY d.attempt DESC LIMIT 1) d ON true
@@ -236,6 +237,7 @@ public class TicketQueue {
         status,
         priority,
         r.getString(10),
+        r.getString(22),
         createdAt,
         instant(r, 12),
         diagnosisStatus == null

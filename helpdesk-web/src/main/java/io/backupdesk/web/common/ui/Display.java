@@ -34,7 +34,15 @@ public class Display {
 
   /** {@code {ticket.createdAt.display}}: "2026-11-03 15:05 CET" in the viewer's zone. */
   static String display(Instant at) {
-    return at == null ? "" : in(at, ViewerZone.current(), MINUTE);
+    return display(at, ViewerZone.current());
+  }
+
+  /**
+   * As {@code {at.display}}, in a zone the caller looked up once: for a page model that writes a
+   * list's times in Java ({@code QueuePages}).
+   */
+  public static String display(Instant at, ZoneId zone) {
+    return at == null ? "" : in(at, zone, MINUTE);
   }
 
   /** {@code {event.at.iso}}: the machine-readable form for a {@code <time datetime>} attribute. */
@@ -69,7 +77,7 @@ public class Display {
   }
 
   /** {@code {row.dueAt.relative(now)}}: "in 3 h", "12 min ago", "now". */
-  static String relative(Instant at, Instant now) {
+  public static String relative(Instant at, Instant now) {
     if (at == null || now == null) {
       return "";
     }
@@ -110,7 +118,7 @@ public class Display {
   }
 
   /** {@code {row.createdAt.age(now)}}: "just now", "12 min", "3 h", "5 d". */
-  static String age(Instant since, Instant now) {
+  public static String age(Instant since, Instant now) {
     if (since == null || now == null) {
       return "";
     }

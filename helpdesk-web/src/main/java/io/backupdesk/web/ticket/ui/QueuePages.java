@@ -4,6 +4,8 @@ import io.backupdesk.diagnostics.diagnosis.DiagnosisStatus;
 import io.backupdesk.diagnostics.ticket.Priority;
 import io.backupdesk.diagnostics.ticket.TicketCase;
 import io.backupdesk.diagnostics.ticket.TicketStatus;
+import io.backupdesk.web.common.ui.Display;
+import io.backupdesk.web.common.ui.ViewerZone;
 import io.backupdesk.web.identity.ui.CurrentAgent;
 import io.backupdesk.web.ticket.QueuePage;
 import io.backupdesk.web.ticket.QueueQuery;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,41 +45,97 @@ public class QueuePages {
       String nextPage,
       List<Choice> assignees,
       List<Choice> priorities,
-      List<Choice> sorts,
-      Instant now) {}
+      List<Choice> sorts) {}
 
   /** A status tab with its count and the link that keeps the other filters. */
   public record Tab(String label, long count, String url, boolean selected) {}
 
-  /** One ticket in the queue with its assignee's name and how far its diagnosis got. */
-  public record Line(QueuePage.Item row, String assigneeName, String progress) {}
+  /**
+   * One ticket of the queue with every text its row shows written out here, once per page: a page
+   * renders 25 rows, and each expression the template resolves per row (a time formatted for the
+   * viewer's zone, an age against now) cost more than the Java that writes its text
+   * (bench/RESULTS.md, "Queue HTML"). The due and waiting times come as their {@code datetime}
+   * attribute, hover title and visible text; {@code dueIso} is null while no target runs.
+   */
+  public record Line(
+      long id,
+      boolean needsAttention,
+      String subject,
+      long customerId,
+      String customerName,
+      String customerEmail,
+      String deviceModel,
+      String iosVersion,
+      TicketStatus status,
+      Priority priority,
+      String assigneeName,
+      String dueIso,
+      String dueTitle,
+      String dueText,
+      boolean overdue,
+      String waitingIso,
+      String waitingTitle,
+      String waitingText,
+      boolean followUpNeeded,
+      String progress) {
+
+    static Line of(QueuePage.Item row, Instant now, ZoneId zone) {
+      Instant due = row.dueAt();
+      boolean waitingSince = row.statusSince() != null;
+      Instant waiting = waitingSince ? row.statusSince() : row.createdAt();
+      String waitingTitle =
+          waitingSince
+              ? row.status().label()
+                  + " since "
+                  + Display.display(row.statusSince(), zone)
+                  + "; opened "
+                  + Display.display(row.createdAt(), zone)
+                  + (row.followUpAt() == null
+                      ? ""
+                      : "; follow up " + Display.display(row.followUpAt(), zone))
+              : "Opened " + Display.display(row.createdAt(), zone);
+      return new Line(
+          row.id(),
+          row.overdue() || row.followUpNeeded(),
+          row.subject(),
+          row.customerId(),
+          row.customerName(),
+          row.customerEmail(),
+          row.deviceModel(),
+          row.iosVersion(),
+          row.status(),
+          row.priority(),
+          row.assigneeName(),
+          due == null ? null : due.toString(),
+          due == null ? null : row.dueFor().label() + " due " + Display.display(due, zone),
+          due == null ? null : row.overdue() ? Display.age(due, now) : Display.relative(due, now),
+          row.overdue(),
+          waiting.toString(),
+          waitingTitle,
+          Display.age(waiting, now),
+          row.followUpNeeded(),
+          QueuePages.progress(row));
+    }
+  }
 
   /** An option of a select. */
   public record Choice(String value, String label, boolean selected) {}
 
   @Inject TicketQueue tickets;
   @Inject CurrentAgent currentAgent;
-  @Inject AgentNames agentNames;
   @Inject Clock clock;
+  @Inject ViewerZone viewerZone;
 
   @GET
   public TemplateInstance queue(@BeanParam QueueFilters filters) {
     QueuePage page = tickets.page(filters.toQuery(), currentAgent.username());
-    Map<String, String> names = agentNames.all();
+    Instant now = clock.instant();
+    ZoneId zone = viewerZone.zone();
     return Templates.queue(
         new Queue(
             filters,
             tabs(filters, page.counts()),
-            page.items().stream()
-                .map(
-                    row ->
-                        new Line(
-                            row,
-                            row.assignee() == null
-                                ? null
-                                : names.getOrDefault(row.assignee(), row.assignee()),
-                            progress(row)))
-                .toList(),
+            page.items().stream().map(row -> Line.of(row, now, zone)).toList(),
             page.next() == null ? null : filters.nextPage(page.next()),
             List.of(
                 new Choice("", "Everybody", filters.assigneeValue().isEmpty()),
@@ -84,8 +143,7 @@ public class QueuePages {
                 new Choice(
                     "unassigned", "Unassigned", filters.assigneeValue().equals("unassigned"))),
             priorities(filters.priorityValue()),
-            sorts(filters.sortValue()),
-            clock.instant()));
+            sorts(filters.sortValue())));
   }
 
   private static List<Tab> tabs(QueueFilters filters, Map<TicketStatus, Long> counts) {

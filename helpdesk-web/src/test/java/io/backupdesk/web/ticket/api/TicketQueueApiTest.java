@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -104,7 +105,8 @@ class TicketQueueApiTest {
         .then()
         .statusCode(200)
         .body("items.id", contains(i(mine)))
-        .body("items[0].assignee", equalTo("api-agent"));
+        .body("items[0].assignee", equalTo("api-agent"))
+        .body("items[0].assigneeName", equalTo("Api-agent"));
     given()
         .queryParam("q", token)
         .queryParam("assigned", "UNASSIGNED")
@@ -112,7 +114,8 @@ class TicketQueueApiTest {
         .get("/api/v1/tickets")
         .then()
         .statusCode(200)
-        .body("items.id", containsInAnyOrder(i(open), i(closed)));
+        .body("items.id", containsInAnyOrder(i(open), i(closed)))
+        .body("items.assigneeName", everyItem(nullValue()));
     given()
         .queryParam("q", token)
         .queryParam("assignee", "api-colleague")

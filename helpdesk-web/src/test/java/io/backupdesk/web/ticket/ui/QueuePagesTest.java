@@ -9,10 +9,16 @@ import static org.hamcrest.Matchers.not;
 import io.backupdesk.diagnostics.diagnosis.OutcomeCommand;
 import io.backupdesk.web.testing.TestData;
 import io.backupdesk.web.testing.TestDiagnoses;
+import io.backupdesk.web.ticket.TicketClocks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,8 @@ class QueuePagesTest {
   }
 
   @Inject TestDiagnoses diagnoses;
+  @Inject EntityManager em;
+  @Inject TicketClocks clocks;
 
   @BeforeEach
   void account() {
@@ -59,6 +67,50 @@ class QueuePagesTest {
                 containsString("Queue-agent"),
                 containsString("just now"),
                 containsString("step 4 of 9")));
+  }
+
+  @Test
+  void aRowShowsItsDueAndWaitingTimesWithTheExactTimeOnHover() {
+    long n = TestData.unique();
+    String email = "timed" + n + "@example.com";
+    long id =
+        TestData.ticket()
+            .priority(io.backupdesk.diagnostics.ticket.Priority.LOW)
+            .customer("Tess Timed " + n, email)
+            .openedBy("queue-agent");
+    var opened = Instant.now().minus(java.time.Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE ticket SET created_at = :at, status_since = :at WHERE id = :id")
+                    .setParameter("at", java.time.OffsetDateTime.ofInstant(opened, ZoneOffset.UTC))
+                    .setParameter("id", id)
+                    .executeUpdate());
+    clocks.reconcile();
+    // A low-priority ticket's first response is due 8 h after it was opened
+    // (application.properties).
+    var due = opened.plus(java.time.Duration.ofHours(8));
+    var minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    String page =
+        given().queryParam("q", email).get("/").then().statusCode(200).extract().asString();
+
+    assertThat(page)
+        .contains(
+            "<time datetime=\""
+                + due
+                + "\" title=\"First response due "
+                + minute.format(due)
+                + " UTC\">in 4 h</time>",
+            "<time datetime=\""
+                + opened
+                + "\" title=\"New since "
+                + minute.format(opened)
+                + " UTC; opened "
+                + minute.format(opened)
+                + " UTC\">3 h</time>")
+        .doesNotContain("flag-overdue", "needs-attention");
   }
 
   @Test
