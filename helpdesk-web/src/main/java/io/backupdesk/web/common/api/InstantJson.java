@@ -28,6 +28,15 @@ public class InstantJson implements ObjectMapperCustomizer {
 
   private static final long LAST_SECOND = 253_402_300_799L;
 
+  /**
+   * After Quarkus' own customizer: it registers the java.time module, and of two modules with a
+   * serializer for the same type, Jackson uses the one registered last.
+   */
+  @Override
+  public int priority() {
+    return MINIMUM_PRIORITY;
+  }
+
   @Override
   public void customize(ObjectMapper mapper) {
     mapper.registerModule(new SimpleModule("instant-json").addSerializer(new Writer()));
