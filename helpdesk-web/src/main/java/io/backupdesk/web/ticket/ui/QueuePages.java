@@ -51,32 +51,21 @@ public class QueuePages {
   public record Tab(String label, long count, String url, boolean selected) {}
 
   /**
-   * One ticket of the queue with every text its row shows written out here, once per page: a page
-   * renders 25 rows, and each expression the template resolves per row (a time formatted for the
-   * viewer's zone, an age against now) cost more than the Java that writes its text
-   * (bench/RESULTS.md, "Queue HTML"). The due and waiting times come as their {@code datetime}
-   * attribute, hover title and visible text; {@code dueIso} is null while no target runs.
+   * One ticket of the queue with the texts its row derives written out here, once per page: a page
+   * renders 25 rows, and each expression the template resolved per row for them (a time formatted
+   * for the viewer's zone, an age against now) cost more than the Java that writes its text
+   * (bench/RESULTS.md, "Queue HTML"). The row's own fields are printed as they are. The due and
+   * waiting times come as their {@code datetime} attribute, hover title and visible text; {@code
+   * dueIso} is null while no target runs.
    */
   public record Line(
-      long id,
-      boolean needsAttention,
-      String subject,
-      long customerId,
-      String customerName,
-      String customerEmail,
-      String deviceModel,
-      String iosVersion,
-      TicketStatus status,
-      Priority priority,
-      String assigneeName,
+      QueuePage.Item row,
       String dueIso,
       String dueTitle,
       String dueText,
-      boolean overdue,
       String waitingIso,
       String waitingTitle,
       String waitingText,
-      boolean followUpNeeded,
       String progress) {
 
     static Line of(QueuePage.Item row, Instant now, ZoneId zone) {
@@ -95,25 +84,13 @@ public class QueuePages {
                       : "; follow up " + Display.display(row.followUpAt(), zone))
               : "Opened " + Display.display(row.createdAt(), zone);
       return new Line(
-          row.id(),
-          row.overdue() || row.followUpNeeded(),
-          row.subject(),
-          row.customerId(),
-          row.customerName(),
-          row.customerEmail(),
-          row.deviceModel(),
-          row.iosVersion(),
-          row.status(),
-          row.priority(),
-          row.assigneeName(),
+          row,
           due == null ? null : due.toString(),
           due == null ? null : row.dueFor().label() + " due " + Display.display(due, zone),
           due == null ? null : row.overdue() ? Display.age(due, now) : Display.relative(due, now),
-          row.overdue(),
           waiting.toString(),
           waitingTitle,
           Display.age(waiting, now),
-          row.followUpNeeded(),
           QueuePages.progress(row));
     }
   }
