@@ -4,6 +4,7 @@ import io.backupdesk.web.live.LiveEvents;
 import io.backupdesk.web.live.LiveNotice;
 import io.backupdesk.web.live.LiveNoticeSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,12 +33,12 @@ public class IncidentNotices implements LiveNoticeSource {
   /** The notice of the open incident, for the page being rendered (a request's). */
   @Override
   public List<LiveNotice> current() {
-    return open.get().map(i -> List.of(notice(i))).orElse(List.of());
+    return open.get().map(i -> List.of(notice(i.id(), i.title(), i.startedAt()))).orElse(List.of());
   }
 
   /** Announces the open incident to every page, when the caller's transaction commits. */
   void opened(IncidentRecord incident) {
-    var n = notice(incident);
+    var n = notice(incident.id, incident.title, incident.startedAt);
     live.publish(
         "incident",
         Map.of(
@@ -52,15 +53,15 @@ public class IncidentNotices implements LiveNoticeSource {
     live.publish("incident", Map.of("incident", incident.id, "clearNotice", KEY));
   }
 
-  private static LiveNotice notice(IncidentRecord i) {
+  private static LiveNotice notice(long id, String title, Instant startedAt) {
     return new LiveNotice(
         KEY,
         "Apple outage: "
-            + i.title
+            + title
             + ", open since "
-            + SINCE.format(i.startedAt)
+            + SINCE.format(startedAt)
             + ". Tickets ending \"waiting on Apple\" join it by themselves.",
-        "/incidents/" + i.id,
+        "/incidents/" + id,
         "warning");
   }
 }

@@ -10,10 +10,12 @@ import io.backupdesk.web.common.NotFoundException;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * Loads incidents as the core's {@link Incident} and stores what a command changed: links added or
@@ -35,6 +37,34 @@ public class IncidentStore implements PanacheRepository<IncidentRecord> {
   /** The incident open now, if any (the schema allows one at a time). */
   public Optional<IncidentRecord> open() {
     return find("status", IncidentStatus.OPEN).firstResultOptional();
+  }
+
+  /**
+   * The open incident as every agent page shows it (banner, notice, bulk form), read with one plain
+   * statement: a page asks on every request, and the ORM's query machinery cost more than the
+   * statement (bench/RESULTS.md, "The open incident read plainly").
+   */
+  Optional<OpenIncident.Shown> shown() {
+    return getEntityManager()
+        .unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (var statement =
+                  connection.prepareStatement(
+                      "SELECT id, title, started_at, version FROM incident WHERE status = ?")) {
+                statement.setString(1, IncidentStatus.OPEN.name());
+                try (var r = statement.executeQuery()) {
+                  return r.next()
+                      ? Optional.of(
+                          new OpenIncident.Shown(
+                              r.getLong(1),
+                              r.getString(2),
+                              r.getObject(3, OffsetDateTime.class).toInstant(),
+                              r.getInt(4)))
+                      : Optional.empty();
+                }
+              }
+            });
   }
 
   /**

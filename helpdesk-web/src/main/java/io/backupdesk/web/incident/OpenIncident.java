@@ -2,6 +2,7 @@ package io.backupdesk.web.incident;
 
 import io.vertx.core.Context;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,18 +12,21 @@ import java.util.Optional;
 @RequestScoped
 public class OpenIncident {
 
+  /** What the pages show of it: where it links to, its title, since when, and its version. */
+  public record Shown(long id, String title, Instant startedAt, int version) {}
+
   private final IncidentStore store;
-  private Optional<IncidentRecord> open;
+  private Optional<Shown> open;
 
   OpenIncident(IncidentStore store) {
     this.store = store;
   }
 
   /** The incident open now, if any; none on a page rendered where the database cannot be asked. */
-  public Optional<IncidentRecord> get() {
+  public Optional<Shown> get() {
     if (open == null) {
       // An error page rendered on an I/O thread cannot ask the database; it goes without.
-      open = Context.isOnEventLoopThread() ? Optional.empty() : store.open();
+      open = Context.isOnEventLoopThread() ? Optional.empty() : store.shown();
     }
     return open;
   }

@@ -1,6 +1,5 @@
 package io.backupdesk.web.incident.ui;
 
-import io.backupdesk.web.incident.IncidentRecord;
 import io.backupdesk.web.incident.OpenIncident;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -98,8 +97,8 @@ public class QueueIncidentForm {
     return changed + " of the " + chosen + " selected tickets";
   }
 
-  private static Form of(IncidentRecord incident) {
-    return new Form(incident.id, incident.title, incident.version);
+  private static Form of(OpenIncident.Shown incident) {
+    return new Form(incident.id(), incident.title(), incident.version());
   }
 
   private static Integer count(String text) {

@@ -2,7 +2,6 @@ package io.backupdesk.web.incident.ui;
 
 import io.backupdesk.diagnostics.ticket.TicketStatus;
 import io.backupdesk.web.incident.FollowUps;
-import io.backupdesk.web.incident.IncidentRecord;
 import io.backupdesk.web.incident.IncidentStore;
 import io.backupdesk.web.incident.OpenIncident;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -66,7 +65,7 @@ public class TicketIncidentPanel {
   }
 
   /** The open incident, for the banner on every agent page; null when Apple is fine. */
-  public IncidentRecord open() {
+  public OpenIncident.Shown open() {
     return open.get().orElse(null);
   }
 
