@@ -23,6 +23,10 @@ mkdir -p "$OUT"
 : "${BENCH_WRK_CONNECTIONS:=32}"
 : "${BENCH_JAVA_OPTS:=-Xms32m -XX:+UseSerialGC -XX:SharedArchiveFile=app-cds.jsa}"  # the README's (Running in production);
                                             # paths relative to the app's directory (launch_app)
+# The second set-up startup.sh measures: a JDK 25 or later with the app's ahead-of-time cache
+# (bench/aot-cache.sh writes it). BENCH_AOT_JAVA empty: the newest such JDK under /usr/lib/jvm.
+: "${BENCH_AOT_JAVA:=}"
+: "${BENCH_AOT_JAVA_OPTS:=-Xms32m -XX:+UseSerialGC}"
 export PGHOST PGPORT PGUSER PGPASSWORD
 
 APP_DIR="$ROOT/helpdesk-web/target/quarkus-app"
@@ -90,11 +94,30 @@ app_java_opts() { echo "-Xmx$BENCH_HEAP $BENCH_JAVA_OPTS"; }
 # because the class-data-sharing archive records the class path as the build launched it
 # (`quarkus-run.jar`, relative): launched as `-jar /abs/path/quarkus-run.jar`, the JVM only warns
 # "Unable to use shared archive" and loads every class itself.
+# APP_JAVA, when set, is the java to run instead of the one on the PATH.
 launch_app() {
   cd "$APP_DIR" || exit 1
   if [ $# -eq 0 ]; then set -- $(app_java_opts); fi
-  exec java "$@" -jar quarkus-run.jar
+  exec "${APP_JAVA:-java}" "$@" -jar quarkus-run.jar
 }
+
+# aot_java: prints the java of a JDK 25 or later (BENCH_AOT_JAVA, else the newest under
+# /usr/lib/jvm); fails when there is none.
+aot_java() {
+  local j v
+  for j in ${BENCH_AOT_JAVA:-$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV)}; do
+    v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then echo "$j"; return 0; fi
+  done
+  return 1
+}
+
+# aot_java_opts: the JVM options of the ahead-of-time set-up; -XX:AOTMode=on makes a JVM that
+# cannot use the cache stop instead of starting without it.
+aot_java_opts() { echo "-Xmx$BENCH_HEAP $BENCH_AOT_JAVA_OPTS -XX:AOTMode=on -XX:AOTCache=app.aot"; }
+
+# aot_cache_fresh: whether app.aot was written after the packaged app it belongs to.
+aot_cache_fresh() { [ -f "$APP_DIR/app.aot" ] && [ "$APP_DIR/app.aot" -nt "$APP_DIR/quarkus-run.jar" ]; }
 
 # check_archive LOG: dies if the JVM could not use the archive that BENCH_JAVA_OPTS names, since a
 # start-up figure without it would measure another set-up than the README's.
