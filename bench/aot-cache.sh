@@ -5,9 +5,11 @@
 # compiles the right methods sooner. The training run: the app started once with
 # -XX:AOTCacheOutput=app.aot against BENCH_DB, signed in as admin, the pages and API reads an agent
 # starts a day with, then stopped; the JVM writes the cache as it exits.
-# The cache fits one build and one JDK: after a rebuild or a JDK update, train again (a JVM given a
-# cache that does not fit starts without it; with -XX:AOTMode=on, as the benchmarks run it, it
-# refuses to start). BENCH_AOT_JAVA chooses the JDK (default: the newest 25+ under /usr/lib/jvm).
+# The cache holds the classes the training run loaded (the JDK's, the libraries' and the app's).
+# Train again after each build and each JDK update (startup.sh does whenever the build is newer
+# than the cache): a JVM given a cache that does not fit starts without it; with -XX:AOTMode=on, as
+# the benchmarks run it, it refuses to start. BENCH_AOT_JAVA chooses the JDK (default: the newest
+# 25+ under /usr/lib/jvm).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need curl "apt-get install -y curl"
