@@ -104,12 +104,13 @@ launch_app() {
 # aot_java: prints the java of a JDK 25 or later (BENCH_AOT_JAVA, else the newest under
 # /usr/lib/jvm); fails when there is none.
 aot_java() {
-  local j v
-  for j in ${BENCH_AOT_JAVA:-$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV)}; do
+  local j v best= best_v=0
+  for j in ${BENCH_AOT_JAVA:-$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null)}; do
     v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-    if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then echo "$j"; return 0; fi
+    v=${v%%.*}
+    if [ -n "$v" ] && [ "$v" -ge 25 ] 2>/dev/null && [ "$v" -gt "$best_v" ]; then best=$j best_v=$v; fi
   done
-  return 1
+  [ -n "$best" ] && echo "$best"
 }
 
 # aot_java_opts: the JVM options of the ahead-of-time set-up; -XX:AOTMode=on makes a JVM that
