@@ -22,10 +22,7 @@ rm -f "$APP_DIR/app.aot"
 log "Training run on $("$java" -version 2>&1 | head -1), port $port, database $BENCH_DB"
 # The options of the runs that will use the cache (aot_java_opts), less the cache itself: a cache
 # written with one collector or heap layout is only partly usable under another.
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
-QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
-QUARKUS_HTTP_PORT="$port" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
-APP_JAVA="$java" launch_app "-Xmx$BENCH_HEAP" $BENCH_AOT_JAVA_OPTS -XX:AOTCacheOutput=app.aot \
+APP_JAVA="$java" launch_on "$port" "-Xmx$BENCH_HEAP" $BENCH_AOT_JAVA_OPTS -XX:AOTCacheOutput=app.aot \
   > "$OUT/aot-training.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT

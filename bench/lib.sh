@@ -101,6 +101,18 @@ launch_app() {
   exec "${APP_JAVA:-java}" "$@" -jar quarkus-run.jar
 }
 
+# launch_on PORT [JAVA_OPTS...]: launch_app on BENCH_DB and PORT, with the benchmarks' admin
+# password and session key (what every benchmark's app needs); APP_JAVA as for launch_app.
+launch_on() {
+  local port="$1"
+  shift
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
+  QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
+  QUARKUS_HTTP_PORT="$port" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
+  QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$BENCH_SESSION_KEY" \
+    launch_app "$@"
+}
+
 # aot_java: prints the java of a JDK 25 or later (BENCH_AOT_JAVA, else the newest under
 # /usr/lib/jvm); fails when there is none.
 aot_java() {
@@ -137,11 +149,7 @@ start_app() {
   build_app
   while ! port_free "$BENCH_PORT"; do BENCH_PORT=$((BENCH_PORT + 1)); done
   log "Starting the app on port $BENCH_PORT (-Xmx$BENCH_HEAP, database $BENCH_DB)"
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
-  QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
-  QUARKUS_HTTP_PORT="$BENCH_PORT" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
-  QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$BENCH_SESSION_KEY" \
-    launch_app > "$OUT/app.log" 2>&1 &
+  launch_on "$BENCH_PORT" > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   echo "$APP_PID" > "$OUT/app.pid"
   BENCH_URL="http://127.0.0.1:$BENCH_PORT"

@@ -31,10 +31,7 @@ one_start() {
   shift 3
   local logfile="$OUT/startup-$setup-$run.log"
   started=$(now)
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
-  QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
-  QUARKUS_HTTP_PORT="$port" HELPDESK_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
-  APP_JAVA="$java" launch_app "$@" > "$logfile" 2>&1 &
+  APP_JAVA="$java" launch_on "$port" "$@" > "$logfile" 2>&1 &
   pid=$!
   for ((i = 0; i < 2400; i++)); do
     kill -0 "$pid" 2>/dev/null || { tail -30 "$logfile" >&2; die "the app exited"; }
